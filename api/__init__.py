@@ -1,0 +1,55 @@
+"""Hadir API: `create_app()` builds the Flask app; nothing happens at import time."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from flask import Flask
+
+from api.config import Config
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    if isinstance(config, dict):
+        overrides, config = config, Config.from_env()
+        for key, value in overrides.items():
+            setattr(config, key, value)
+    config = config or Config.from_env()
+    config.validate()
+
+    app = Flask(__name__)
+    app.config.update({k: v for k, v in vars(config).items() if k.isupper()})
+    app.config.update(
+        API_TITLE="Hadir API",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(minutes=config.JWT_ACCESS_MINUTES),
+        JWT_REFRESH_TOKEN_EXPIRES=timedelta(days=config.JWT_REFRESH_DAYS),
+        JWT_ERROR_MESSAGE_KEY="message",
+        RATELIMIT_STORAGE_URI=config.RATELIMIT_STORAGE_URI,
+        MAX_CONTENT_LENGTH=max(config.MAX_SELFIE_BYTES, config.MAX_DOCUMENT_BYTES) * 6,
+        JSON_SORT_KEYS=False,
+    )
+    if config.HADIR_FAKE_NOW and config.HADIR_CLOCK_RUNNING:
+        app.config["HADIR_CLOCK_ANCHOR"] = datetime.now(UTC)
+    app.json.ensure_ascii = False
+
+    from api import blueprints, cli, db, errors, logs
+    from api.extensions import api, jwt, limiter
+    from api.services import passwords, tokens
+
+    passwords.configure(config.PASSWORD_HASH_PROFILE)
+    logs.init_app(app)
+    db.init_app(app)
+    api.init_app(app)
+    api.spec.components.security_scheme(
+        "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+    )
+    jwt.init_app(app)
+    tokens.register_jwt_callbacks(jwt)
+    limiter.init_app(app)
+    errors.register(app)
+    blueprints.register(api, app)
+    cli.register(app)
+    return app

@@ -1,0 +1,132 @@
+"""Check-ins, their review by supervisors, and the daily records."""
+from __future__ import annotations
+
+from flask import Response, current_app, request
+from flask_smorest import Blueprint
+
+from api import clock
+from api.errors import ApiError
+from api.extensions import limiter
+from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
+from api.schemas import attendance as s
+from api.services import checkin_review, days, storage
+from api.services.actor import authenticated, current_actor
+from api.services.checkin import CheckinRequest
+from api.services.checkin_submit import submit
+from api.services.scope import can_read_employee
+
+blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
+                description="Presensi masuk/pulang dan rekap harian")
+SECURITY = [{"bearerAuth": []}]
+
+
+def _checkin_limit() -> str:
+    return current_app.config["RATELIMIT_CHECKIN"]
+
+
+def _idempotency_key() -> str:
+    key = (request.headers.get("Idempotency-Key") or "").strip()
+    if not key or len(key) > 128:
+        raise ApiError("IDEMPOTENCY_KEY_REQUIRED", 400)
+    return key
+
+
+def _selfie_bytes(files) -> bytes:
+    data = files["selfie"].read(current_app.config["MAX_SELFIE_BYTES"] + 1)
+    storage.check(data, storage.IMAGE_TYPES, current_app.config["MAX_SELFIE_BYTES"], "selfie")
+    return data
+
+
+@blp.route("/checkins", methods=["POST"])
+@limiter.limit(_checkin_limit)
+@authenticated(allow_default_password=True, allow_inactive=True)
+@blp.arguments(s.CheckinForm, location="form")
+@blp.arguments(s.SelfieFile, location="files")
+@blp.response(201, s.CheckinOut)
+@blp.alt_response(200, schema=s.CheckinOut, description="Ditolak (status REJECTED) atau "
+                  "jawaban ulang untuk Idempotency-Key yang sama")
+@blp.doc(security=SECURITY, parameters=[{"in": "header", "name": "Idempotency-Key",
+                                         "required": True, "schema": {"type": "string"}}])
+def create_checkin(form, files):
+    """Presensi masuk/pulang dengan swafoto, lokasi GPS dan ID perangkat (SPEC §4)."""
+    actor = current_actor()
+    req = CheckinRequest(selfie=_selfie_bytes(files), idempotency_key=_idempotency_key(),
+                         **form)
+    answer, replayed = submit(Employee.get_by_id(actor.id), actor.must_change_password, req,
+                              clock.now())
+    status = 200 if replayed or answer["status"] == "REJECTED" else 201
+    headers = {"Idempotent-Replay": "true"} if replayed else {}
+    if "FACE_ENGINE_UNAVAILABLE" in answer["codes"]:
+        status = 503
+    return answer, status, headers
+
+
+@blp.route("/checkins", methods=["GET"])
+@authenticated()
+@blp.arguments(s.EventQuery, location="query")
+@blp.response(200, s.EventPage)
+@blp.doc(security=SECURITY)
+def list_checkins(args):
+    """Riwayat upaya presensi (diterima, menunggu, ditolak) dalam lingkup pengguna."""
+    query = checkin_review.events_query(current_actor(), args)
+    total = query.count()
+    rows = (query.order_by(CheckinEvent.recorded_at.desc())
+            .limit(args["limit"]).offset(args["offset"]).objects())
+    return {"total": total, "items": [checkin_review.event_dict(e) for e in rows]}
+
+
+def _decide(event_id: int, approve: bool, reason: str):
+    event = checkin_review.decide(current_actor(), event_id, approve, reason, clock.now())
+    return checkin_review.event_dict(event)
+
+
+@blp.route("/checkins/<int:event_id>/approve", methods=["POST"])
+@authenticated("atasan", "kepala_opd")
+@blp.arguments(s.DecisionIn)
+@blp.response(200, s.EventOut)
+@blp.doc(security=SECURITY)
+def approve_checkin(body, event_id):
+    """Setujui presensi di luar kantor (atasan langsung / kepala OPD)."""
+    return _decide(event_id, True, body["reason"])
+
+
+@blp.route("/checkins/<int:event_id>/reject", methods=["POST"])
+@authenticated("atasan", "kepala_opd")
+@blp.arguments(s.DecisionIn)
+@blp.response(200, s.EventOut)
+@blp.doc(security=SECURITY)
+def reject_checkin(body, event_id):
+    """Tolak presensi di luar kantor; alasan wajib."""
+    return _decide(event_id, False, body["reason"])
+
+
+@blp.route("/checkins/<int:event_id>/selfie", methods=["GET"])
+@authenticated()
+@blp.doc(security=SECURITY, responses={200: {"content": {"image/jpeg": {}}}})
+def get_selfie(event_id):
+    """Swafoto sebuah upaya presensi (dalam lingkup pengguna)."""
+    event = CheckinEvent.get_or_none(CheckinEvent.id == event_id)
+    if event is None or event.selfie_id is None:
+        raise ApiError("NOT_FOUND", 404)
+    if not can_read_employee(current_actor(), Employee.get_by_id(event.employee_id)):
+        raise ApiError("OUT_OF_SCOPE", 403)
+    stored = StoredFile.get_by_id(event.selfie_id)
+    return Response(storage.read(stored), mimetype=stored.mime,
+                    headers={"Cache-Control": "private, max-age=300"})
+
+
+@blp.route("/days", methods=["GET"])
+@authenticated()
+@blp.arguments(s.DaysQuery, location="query")
+@blp.response(200, s.DayPage)
+@blp.doc(security=SECURITY)
+def list_days(args):
+    """Rekap harian (satu baris per pegawai per tanggal) dalam lingkup pengguna."""
+    actor = current_actor()
+    if args["employee"] is None and args["opd"] is None:
+        args["employee"] = actor.id
+    query = days.days_query(actor, args)
+    total = query.count()
+    rows = query.order_by(DailyRecord.work_date, Employee.name).limit(args["limit"]).offset(
+        args["offset"]).objects()
+    return {"total": total, "items": [days.day_dict(row) for row in rows]}

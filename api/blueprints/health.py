@@ -1,0 +1,30 @@
+"""Liveness and readiness probes."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify
+
+from api.db import database
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz():
+    checks: dict[str, str] = {}
+    try:
+        database.execute_sql("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure means not ready
+        checks["database"] = f"error: {type(exc).__name__}"
+    from api.face import missing_models
+
+    if current_app.config.get("FACE_REQUIRED", True):
+        missing = missing_models()
+        checks["face_models"] = "ok" if not missing else "missing: " + ", ".join(missing)
+    ready = all(value == "ok" for value in checks.values())
+    return jsonify(status="ready" if ready else "not_ready", checks=checks), 200 if ready else 503

@@ -1,0 +1,87 @@
+"""Operator commands: `flask --app api <command>`."""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import click
+
+from api import clock
+
+
+def register(app) -> None:
+    @app.cli.command("migrate")
+    def migrate_command() -> None:
+        """Bring the database schema up to date."""
+        from api import migrations
+
+        applied = migrations.migrate()
+        click.echo(f"migrasi diterapkan: {', '.join(applied)}" if applied else "skema sudah terbaru")
+
+    @app.cli.command("seed-defaults")
+    def seed_defaults_command() -> None:
+        """Create the shipped schedule groups (5-day, 6-day, hospital shifts)."""
+        from api.services.seed import ensure_default_schedules
+
+        groups = ensure_default_schedules()
+        click.echo("grup jadwal: " + ", ".join(sorted(groups)))
+
+    @app.cli.command("recompute")
+    @click.option("--from", "date_from", required=True, type=click.DateTime(["%Y-%m-%d"]))
+    @click.option("--to", "date_to", required=True, type=click.DateTime(["%Y-%m-%d"]))
+    def recompute_command(date_from, date_to) -> None:
+        """Recompute daily records (workdays without events become TK once over)."""
+        from api.services import daily
+
+        started = time.perf_counter()
+        count = daily.recompute_range(date_from.date(), date_to.date(), None, clock.now())
+        click.echo(f"{count} catatan harian dihitung ulang dalam "
+                   f"{time.perf_counter() - started:.1f} detik")
+
+    @app.cli.command("nightly")
+    def nightly_command() -> None:
+        """Apply due mutations, recompute yesterday and today, purge expired files."""
+        from api.services import daily, mutations, storage, tokens
+
+        today = daily.pemda_today()
+        applied = mutations.apply_due(today)
+        count = daily.recompute_range(today - timedelta(days=1), today, None, clock.now())
+        purged = storage.purge_expired(today)
+        revoked = tokens.purge_expired(clock.utc_naive(clock.now()))
+        click.echo(f"mutasi: {len(applied)}, catatan: {count}, berkas dihapus: {purged}, "
+                   f"token kedaluwarsa dibersihkan: {revoked}")
+
+    @app.cli.command("create-admin")
+    @click.option("--nip", required=True)
+    @click.option("--name", required=True)
+    @click.option("--opd-code", required=True)
+    def create_admin_command(nip: str, name: str, opd_code: str) -> None:
+        """Create a BKD admin account and print its one-time default password."""
+        from api.models import Opd, ScheduleGroup
+        from api.services import org
+
+        opd = Opd.get(Opd.code == opd_code)
+        group = ScheduleGroup.select().order_by(ScheduleGroup.id).first()
+        employee, password = org.create_employee(None, {
+            "nip": nip, "name": name, "jabatan": "Administrator Presensi", "golongan": "",
+            "employment_type": "PNS", "opd_id": opd.id, "schedule_group_id": group.id,
+            "location_ids": []})
+        org.grant_role(None, employee, "admin", None)
+        click.echo(f"admin dibuat: NIP {employee.nip}, kata sandi sekali pakai: {password}")
+
+    @app.cli.group("audit")
+    def audit_group() -> None:
+        """The tamper-evident audit log."""
+
+    @audit_group.command("verify")
+    def audit_verify() -> None:
+        """Walk the hash chain and name the first broken entry."""
+        from api.services.audit import verify_chain
+
+        report = verify_chain()
+        if report.ok:
+            click.echo(f"OK: {report.entries} entri, rantai utuh. Hash terakhir: {report.head}")
+            return
+        click.echo(f"RUSAK: entri #{report.broken_id}: {report.problem}", err=True)
+        raise SystemExit(1)
+

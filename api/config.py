@@ -1,0 +1,89 @@
+"""All settings come from the environment, in one place (documented in README)."""
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RELAXED_ENVS = {"demo", "test", "development"}
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _int(name: str, default: int) -> int:
+    return int(_env(name, str(default)))
+
+
+def _float(name: str, default: float) -> float:
+    return float(_env(name, str(default)))
+
+
+@dataclass
+class Config:
+    """Settings of one API process; `Config.from_env()` reads them, tests override fields."""
+
+    HADIR_ENV: str = "production"
+    DATABASE_URL: str = f"sqlite:///{ROOT / 'data' / 'hadir.db'}"
+    JWT_SECRET_KEY: str = ""
+    JWT_ACCESS_MINUTES: int = 15
+    JWT_REFRESH_DAYS: int = 30
+    HADIR_FAKE_NOW: str | None = None
+    HADIR_CLOCK_RUNNING: bool = True  # the fake clock runs on from HADIR_FAKE_NOW
+    PEMDA_NAME: str = "Pemerintah Kabupaten Jember"
+    PEMDA_TZ: str = "Asia/Jakarta"
+    UPLOAD_DIR: str = str(ROOT / "data" / "uploads")
+    MAX_SELFIE_BYTES: int = 5 * 1024 * 1024
+    MAX_DOCUMENT_BYTES: int = 5 * 1024 * 1024
+    SELFIE_RETENTION_DAYS: int = 90
+    LOGIN_MAX_FAILURES: int = 5
+    LOGIN_LOCKOUT_MINUTES: int = 15
+    RATELIMIT_STORAGE_URI: str = "memory://"
+    RATELIMIT_LOGIN: str = "20 per minute"
+    RATELIMIT_CHECKIN: str = "30 per minute"
+    MAX_DEVICES_PER_EMPLOYEE: int = 1
+    MAX_EMPLOYEES_PER_DEVICE: int = 1
+    REPLAY_WINDOW_DAYS: int = 30
+    NON_ASN_ID_PATTERNS: str = r"^[A-Z0-9.\-]{4,30}$"
+    LOG_LEVEL: str = "INFO"
+    PASSWORD_HASH_PROFILE: str = "strong"  # "fast" only for tests and the demo generator
+    FACE_REQUIRED: bool = True
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> Config:
+        cfg = cls()
+        for f in fields(cls):
+            if f.name == "extra" or os.environ.get(f.name) in (None, ""):
+                continue
+            raw = os.environ[f.name]
+            current = getattr(cfg, f.name)
+            if isinstance(current, bool):
+                value: object = raw.lower() in {"1", "true", "yes", "on"}
+            elif isinstance(current, int):
+                value = int(raw)
+            else:
+                value = raw
+            setattr(cfg, f.name, value)
+        return cfg
+
+    def validate(self) -> None:
+        """Refuse unsafe combinations before the app serves anything."""
+        relaxed = self.HADIR_ENV in RELAXED_ENVS
+        if self.HADIR_FAKE_NOW and not relaxed:
+            raise RuntimeError(
+                "HADIR_FAKE_NOW is only allowed when HADIR_ENV is demo or test "
+                f"(HADIR_ENV={self.HADIR_ENV!r})"
+            )
+        if not self.JWT_SECRET_KEY:
+            if not relaxed:
+                raise RuntimeError("JWT_SECRET_KEY must be set outside demo/test/development")
+            self.JWT_SECRET_KEY = secrets.token_urlsafe(32)
+        if self.PASSWORD_HASH_PROFILE != "strong" and not relaxed:
+            raise RuntimeError("PASSWORD_HASH_PROFILE=fast is only allowed in demo/test")
+        if len(self.JWT_SECRET_KEY) < 16:
+            raise RuntimeError("JWT_SECRET_KEY is too short (min 16 characters)")

@@ -1,0 +1,70 @@
+"""One deferred database, initialised from DATABASE_URL; connection per request."""
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from peewee import DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from playhouse.db_url import connect
+
+database = DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "synchronous": "normal",
+    "cache_size": -32000,
+}
+
+
+def make_database(url: str):
+    """A peewee database for a URL: SQLite gets WAL and foreign keys, PostgreSQL as is."""
+    if url.startswith("sqlite"):
+        return connect(url, pragmas=SQLITE_PRAGMAS, timeout=10, check_same_thread=False)
+    if url.startswith("postgres"):
+        url = url.replace("postgresql://", "postgres://", 1)
+        return connect(url, autorollback=True)
+    raise RuntimeError(f"Unsupported DATABASE_URL: {url.split(':', 1)[0]}")
+
+
+def init_database(url: str):
+    db = make_database(url)
+    database.initialize(db)
+    return db
+
+
+def is_postgres() -> bool:
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, SqliteDatabase)
+
+
+@contextlib.contextmanager
+def write_transaction() -> Iterator[None]:
+    """A write transaction that takes the write lock up front on SQLite.
+
+    A deferred SQLite transaction that reads and then writes fails with SQLITE_BUSY when
+    another writer committed in between; IMMEDIATE waits for the lock instead.
+    """
+    if is_sqlite() and not database.obj.in_transaction():
+        with database.obj.atomic("IMMEDIATE"):
+            yield
+    else:
+        with database.atomic():
+            yield
+
+
+def init_app(app) -> None:
+    init_database(app.config["DATABASE_URL"])
+
+    @app.before_request
+    def _open() -> None:
+        database.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def _close(_exc) -> None:
+        if not database.is_closed():
+            database.close()

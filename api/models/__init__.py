@@ -1,0 +1,39 @@
+"""All peewee models, in creation order."""
+from api.models.accounts import Credential, RevokedToken, RoleGrant
+from api.models.attendance import CheckinEvent, DailyRecord
+from api.models.audit import AuditEntry
+from api.models.devices import Device, DeviceBinding
+from api.models.faces import FaceTemplate
+from api.models.files import StoredFile
+from api.models.org import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
+from api.models.roster import RosterEntry
+from api.models.rules import RuleVersion
+from api.models.schedule import LocalDay, ScheduleGroup, SchedulePattern, SchedulePeriod, Shift
+
+ALL_MODELS = [
+    ScheduleGroup,
+    SchedulePeriod,
+    SchedulePattern,
+    Shift,
+    LocalDay,
+    Opd,
+    Unit,
+    Location,
+    Employee,
+    EmployeeLocation,
+    Assignment,
+    RosterEntry,
+    Credential,
+    RoleGrant,
+    RevokedToken,
+    StoredFile,
+    Device,
+    DeviceBinding,
+    FaceTemplate,
+    CheckinEvent,
+    DailyRecord,
+    AuditEntry,
+    RuleVersion,
+]
+
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -1,0 +1,86 @@
+"""Check-in events (every attempt) and the derived daily records."""
+from __future__ import annotations
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from api.models.base import BaseModel, utcnow
+from api.models.devices import Device
+from api.models.files import StoredFile
+from api.models.org import Employee, Location, Opd, Unit
+
+
+class CheckinEvent(BaseModel):
+    employee = ForeignKeyField(Employee, backref="events")
+    kind = CharField(max_length=3)  # in | out
+    status = CharField(max_length=10)  # ACCEPTED | PENDING | REJECTED
+    codes = TextField(default="")  # comma-separated machine codes
+    recorded_at = DateTimeField(index=True)  # server time, naive UTC
+    work_date = DateField(null=True)
+    client_time = DateTimeField(null=True)
+    lat = FloatField(null=True)
+    lon = FloatField(null=True)
+    accuracy_m = FloatField(null=True)
+    is_mock = BooleanField(default=False)
+    device = ForeignKeyField(Device, null=True)
+    device_uid = CharField(max_length=128, default="")
+    location = ForeignKeyField(Location, null=True)
+    distance_m = FloatField(null=True)
+    out_of_office = BooleanField(default=False)
+    similarity = FloatField(null=True)
+    liveness = FloatField(null=True)
+    selfie = ForeignKeyField(StoredFile, null=True)
+    selfie_sha256 = CharField(max_length=64, default="", index=True)
+    embedding = BlobField(null=True)
+    note = TextField(default="")
+    idempotency_key = CharField(max_length=128)
+    approval = CharField(max_length=10, null=True, index=True)  # pending | approved | rejected
+    decided_by = IntegerField(null=True)
+    decided_at = DateTimeField(null=True)
+    decision_reason = TextField(default="")
+    response = TextField(default="{}")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("employee", "idempotency_key"), True),
+            (("employee", "work_date"), False),
+        )
+
+
+class DailyRecord(BaseModel):
+    """One record per employee and date, derived by the daily status engine."""
+
+    employee = ForeignKeyField(Employee, backref="days")
+    work_date = DateField()
+    opd = ForeignKeyField(Opd)  # where the employee belonged that day (mutations keep history)
+    unit = ForeignKeyField(Unit, null=True)
+    workday = BooleanField()
+    status = CharField(max_length=12)
+    label = CharField(max_length=20)
+    check_in_at = DateTimeField(null=True)
+    check_out_at = DateTimeField(null=True)
+    late_minutes = IntegerField(default=0)
+    early_minutes = IntegerField(default=0)
+    late_tier = IntegerField(default=0)
+    early_tier = IntegerField(default=0)
+    excused_code = CharField(max_length=12, null=True)
+    source = CharField(max_length=12, default="system")
+    has_pending = BooleanField(default=False)
+    computed_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("employee", "work_date"), True),
+            (("opd", "work_date"), False),
+            (("work_date",), False),
+        )

@@ -1,0 +1,17 @@
+"""Enrolled face templates (normalised float32 embeddings tagged with the model version)."""
+from __future__ import annotations
+
+from peewee import BlobField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField
+
+from api.models.base import BaseModel, utcnow
+from api.models.org import Employee
+
+
+class FaceTemplate(BaseModel):
+    employee = ForeignKeyField(Employee, backref="face_templates", index=True)
+    data = BlobField()
+    model_version = CharField(max_length=80)
+    photo_count = IntegerField()
+    active = BooleanField(default=True)
+    enrolled_by = IntegerField(null=True)
+    enrolled_at = DateTimeField(default=utcnow)

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import marshmallow as ma
+
+from api.schemas.common import Base, PageArgs, length, one_of
+
+
+class CheckinForm(Base):
+    kind = ma.fields.String(required=True, validate=one_of(("in", "out")))
+    lat = ma.fields.Float(required=True, validate=ma.validate.Range(-90, 90))
+    lon = ma.fields.Float(required=True, validate=ma.validate.Range(-180, 180))
+    accuracy_m = ma.fields.Float(required=True, validate=ma.validate.Range(0, 100000))
+    is_mock = ma.fields.Boolean(load_default=False)
+    device_id = ma.fields.String(required=True, validate=length(128, 4))
+    client_time = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
+    note = ma.fields.String(load_default="", validate=length(500))
+
+
+class SelfieFile(ma.Schema):
+    selfie = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+
+
+class CheckinOut(ma.Schema):
+    event_id = ma.fields.Integer()
+    status = ma.fields.String(metadata={"enum": ["ACCEPTED", "PENDING", "REJECTED"]})
+    codes = ma.fields.List(ma.fields.String())
+    message = ma.fields.String()
+    recorded_at = ma.fields.String()
+    work_date = ma.fields.String(allow_none=True)
+    late_minutes = ma.fields.Integer()
+    early_minutes = ma.fields.Integer()
+    similarity = ma.fields.Float(allow_none=True)
+    liveness = ma.fields.Float(allow_none=True)
+
+
+class DecisionIn(Base):
+    reason = ma.fields.String(load_default="", validate=length(500))
+
+
+class EventQuery(PageArgs):
+    employee = ma.fields.Integer(load_default=None)
+    date_from = ma.fields.Date(data_key="from", load_default=None)
+    date_to = ma.fields.Date(data_key="to", load_default=None)
+    status = ma.fields.String(load_default=None,
+                              validate=one_of(("ACCEPTED", "PENDING", "REJECTED")))
+    approval = ma.fields.String(load_default=None,
+                                validate=one_of(("pending", "approved", "rejected")))
+
+
+class EventOut(ma.Schema):
+    id = ma.fields.Integer()
+    employee_id = ma.fields.Integer()
+    employee_name = ma.fields.String()
+    kind = ma.fields.String()
+    status = ma.fields.String()
+    codes = ma.fields.List(ma.fields.String())
+    recorded_at = ma.fields.String()
+    work_date = ma.fields.Date(allow_none=True)
+    lat = ma.fields.Float(allow_none=True)
+    lon = ma.fields.Float(allow_none=True)
+    accuracy_m = ma.fields.Float(allow_none=True)
+    is_mock = ma.fields.Boolean()
+    device_uid = ma.fields.String()
+    location_id = ma.fields.Integer(allow_none=True)
+    distance_m = ma.fields.Float(allow_none=True)
+    out_of_office = ma.fields.Boolean()
+    similarity = ma.fields.Float(allow_none=True)
+    liveness = ma.fields.Float(allow_none=True)
+    has_selfie = ma.fields.Boolean()
+    note = ma.fields.String()
+    approval = ma.fields.String(allow_none=True)
+    decision_reason = ma.fields.String()
+
+
+class EventPage(ma.Schema):
+    total = ma.fields.Integer()
+    items = ma.fields.List(ma.fields.Nested(EventOut))
+
+
+class DaysQuery(Base):
+    employee = ma.fields.Integer(load_default=None)
+    opd = ma.fields.Integer(load_default=None)
+    date_from = ma.fields.Date(data_key="from", required=True)
+    date_to = ma.fields.Date(data_key="to", required=True)
+    limit = ma.fields.Integer(load_default=5000, validate=ma.validate.Range(1, 50000))
+    offset = ma.fields.Integer(load_default=0, validate=ma.validate.Range(0))
+
+    @ma.validates_schema
+    def _range(self, data, **_):
+        if data["date_to"] < data["date_from"]:
+            raise ma.ValidationError("Tanggal akhir sebelum tanggal awal.", "to")
+        if (data["date_to"] - data["date_from"]).days > 366:
+            raise ma.ValidationError("Rentang maksimal 366 hari.", "to")
+
+
+class DayOut(ma.Schema):
+    employee_id = ma.fields.Integer()
+    employee_name = ma.fields.String()
+    nip = ma.fields.String()
+    work_date = ma.fields.Date()
+    opd_id = ma.fields.Integer()
+    unit_id = ma.fields.Integer(allow_none=True)
+    workday = ma.fields.Boolean()
+    status = ma.fields.String()
+    label = ma.fields.String()
+    check_in_at = ma.fields.String(allow_none=True)
+    check_out_at = ma.fields.String(allow_none=True)
+    late_minutes = ma.fields.Integer()
+    early_minutes = ma.fields.Integer()
+    late_tier = ma.fields.Integer()
+    early_tier = ma.fields.Integer()
+    excused_code = ma.fields.String(allow_none=True)
+    source = ma.fields.String()
+    has_pending = ma.fields.Boolean()
+
+
+class DayPage(ma.Schema):
+    total = ma.fields.Integer()
+    items = ma.fields.List(ma.fields.Nested(DayOut))

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import marshmallow as ma
+
+from api.schemas.common import Base, length
+
+
+class LoginIn(Base):
+    nip = ma.fields.String(required=True, validate=length(40, 1))
+    password = ma.fields.String(required=True, validate=length(200, 1),
+                                metadata={"format": "password"})
+
+
+class TokensOut(ma.Schema):
+    access_token = ma.fields.String()
+    refresh_token = ma.fields.String()
+    token_type = ma.fields.String()
+    must_change_password = ma.fields.Boolean()
+    roles = ma.fields.List(ma.fields.String())
+
+
+class LogoutIn(Base):
+    refresh_token = ma.fields.String(load_default=None, validate=length(4000))
+
+
+class PasswordIn(Base):
+    old_password = ma.fields.String(required=True, validate=length(200, 1))
+    new_password = ma.fields.String(required=True, validate=length(200, 1))

@@ -1,0 +1,1 @@
+"""Services: the application logic between views and the database."""

@@ -1,0 +1,143 @@
+"""Daily records: recompute employee-days from their inputs with the pure status engine."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from flask import current_app
+
+from api import clock
+from api.db import write_transaction
+from api.models import Assignment, DailyRecord, Employee, EmployeeLocation, Location
+from api.rules.daily_status import DayResult, compute_day
+from api.services import day_inputs
+from api.services.policy import load_policies
+from api.services.schedules import ScheduleBook
+
+CHUNK = 2000
+UPSERT_BATCH = 500
+UPDATED_FIELDS = ("opd", "unit", "workday", "status", "label", "check_in_at", "check_out_at",
+                  "late_minutes", "early_minutes", "late_tier", "early_tier", "excused_code",
+                  "source", "has_pending", "computed_at")
+
+
+def pemda_today() -> date:
+    return clock.local(clock.now(), current_app.config["PEMDA_TZ"]).date()
+
+
+def dates(date_from: date, date_to: date) -> list[date]:
+    return [date_from + timedelta(days=i) for i in range((date_to - date_from).days + 1)]
+
+
+@dataclass(frozen=True)
+class Posting:
+    """Where an employee belonged from a date: OPD, unit and the office's time zone."""
+
+    valid_from: date
+    opd_id: int
+    unit_id: int | None
+    tz: str
+
+
+def load_postings(employee_ids: Sequence[int], default_tz: str) -> dict[int, list[Posting]]:
+    primary_tz = dict(
+        EmployeeLocation.select(EmployeeLocation.employee, Location.tz)
+        .join(Location).where(EmployeeLocation.employee.in_(list(employee_ids)),
+                              EmployeeLocation.primary).tuples())
+    location_tz = dict(Location.select(Location.id, Location.tz).tuples())
+    postings: dict[int, list[Posting]] = defaultdict(list)
+    query = (Assignment.select(Assignment.employee, Assignment.valid_from, Assignment.opd,
+                               Assignment.unit, Assignment.location)
+             .where(Assignment.employee.in_(list(employee_ids)))
+             .order_by(Assignment.employee, Assignment.valid_from).tuples())
+    for employee_id, valid_from, opd_id, unit_id, location_id in query:
+        tz = location_tz.get(location_id) or primary_tz.get(employee_id) or default_tz
+        postings[employee_id].append(Posting(valid_from, opd_id, unit_id, tz))
+    return postings
+
+
+def posting_on(postings: list[Posting], day: date) -> Posting | None:
+    index = bisect_right([p.valid_from for p in postings], day) - 1
+    return postings[index] if index >= 0 else (postings[0] if postings else None)
+
+
+def record_row(employee_id: int, posting: Posting, result: DayResult, has_pending: bool,
+               computed_at: datetime) -> dict:
+    return {
+        "employee": employee_id, "work_date": result.work_date, "opd": posting.opd_id,
+        "unit": posting.unit_id, "workday": result.workday, "status": result.status,
+        "label": result.label,
+        "check_in_at": clock.utc_naive(result.check_in) if result.check_in else None,
+        "check_out_at": clock.utc_naive(result.check_out) if result.check_out else None,
+        "late_minutes": result.late_minutes, "early_minutes": result.early_minutes,
+        "late_tier": result.late_tier, "early_tier": result.early_tier,
+        "excused_code": result.excused_code, "source": result.source,
+        "has_pending": has_pending, "computed_at": computed_at,
+    }
+
+
+def upsert(rows: list[dict]) -> None:
+    conflict = dict(conflict_target=[DailyRecord.employee, DailyRecord.work_date],
+                    preserve=[getattr(DailyRecord, name) for name in UPDATED_FIELDS])
+    for start in range(0, len(rows), UPSERT_BATCH):
+        DailyRecord.insert_many(rows[start:start + UPSERT_BATCH]).on_conflict(**conflict).execute()
+
+
+def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
+                 book: ScheduleBook, default_tz: str) -> list[dict]:
+    """Daily record rows for (employee id, schedule group id, joined date) tuples."""
+    employees = list(employees)
+    ids = [e[0] for e in employees]
+    postings = load_postings(ids, default_tz)
+    inputs = day_inputs.load(ids, date_from, date_to)
+    policies = load_policies()
+    computed_at = clock.utc_naive(now)
+    empty = day_inputs.DayInputs()
+    rows = []
+    for employee_id, group_id, joined in employees:
+        own = postings.get(employee_id, [])
+        for day in dates(max(date_from, joined), date_to):
+            posting = posting_on(own, day)
+            if posting is None:
+                continue
+            schedule_day = book.day(employee_id, group_id, day, posting.tz)
+            day_input = inputs.get((employee_id, day), empty)
+            result = compute_day(schedule_day, day_input.punches, day_input.absence_code,
+                                 policies.for_date(day), now, day_input.override)
+            rows.append(record_row(employee_id, posting, result, day_input.has_pending,
+                                   computed_at))
+    return rows
+
+
+def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] | None,
+                    now: datetime) -> int:
+    """Recompute the records of these employees (all active ones if None) for the dates."""
+    default_tz = current_app.config["PEMDA_TZ"]
+    book = ScheduleBook.load(date_from - timedelta(days=1), date_to, employee_ids)
+    query = (Employee.select(Employee.id, Employee.schedule_group, Employee.created_at)
+             .where(Employee.active).order_by(Employee.id))
+    if employee_ids is not None:
+        query = query.where(Employee.id.in_(list(employee_ids)))
+    employees = [(eid, gid, joined_date(created, default_tz))
+                 for eid, gid, created in query.tuples()]
+    total = 0
+    for start in range(0, len(employees), CHUNK):
+        chunk = employees[start:start + CHUNK]
+        rows = compute_rows(chunk, date_from, date_to, now, book, default_tz)
+        with write_transaction():
+            upsert(rows)
+        total += len(rows)
+    return total
+
+
+def joined_date(created_at, tz: str) -> date:
+    created = clock.from_db(created_at)
+    return clock.local(created, tz).date() if created else date.min
+
+
+def recompute_day(employee_id: int, work_date: date, now: datetime) -> None:
+    """Recompute one employee-day (inside the caller's transaction)."""
+    recompute_range(work_date, work_date, [employee_id], now)

@@ -1,0 +1,37 @@
+"""Face enrolment: 1–5 reference photos → one template; re-enrolment is audited."""
+from __future__ import annotations
+
+from flask import current_app
+
+from api.db import write_transaction
+from api.errors import ApiError
+from api.models import Employee, FaceTemplate
+from api.services import audit, storage
+
+
+def enroll(actor_id: int, employee: Employee, photos: list[bytes]) -> FaceTemplate:
+    from api.face import get_engine
+    from face_engine import FaceEngineError, ModelsUnavailable
+
+    if not 1 <= len(photos) <= 5:
+        raise ApiError("ENROLL_PHOTO_COUNT", 400)
+    limit = current_app.config["MAX_SELFIE_BYTES"]
+    for index, photo in enumerate(photos):
+        storage.check(photo, storage.IMAGE_TYPES, limit, f"photos[{index}]")
+    try:
+        template = get_engine().enroll(photos)
+    except ModelsUnavailable as exc:
+        raise ApiError("FACE_ENGINE_UNAVAILABLE", 503) from exc
+    except FaceEngineError as exc:
+        raise ApiError("ENROLL_FAILED", 400, details=exc.details or {"code": exc.code}) from exc
+    with write_transaction():
+        previous = list(FaceTemplate.select().where(FaceTemplate.employee == employee.id,
+                                                    FaceTemplate.active))
+        FaceTemplate.update(active=False).where(FaceTemplate.employee == employee.id).execute()
+        row = FaceTemplate.create(employee=employee, data=template.to_bytes(),
+                                  model_version=template.model_version,
+                                  photo_count=len(photos), enrolled_by=actor_id)
+        audit.record(actor_id, "face.reenrol" if previous else "face.enrol", "employee",
+                     employee.id, [{"template": p.id, "model": p.model_version} for p in previous],
+                     {"template": row.id, "model": row.model_version, "photos": len(photos)})
+    return row

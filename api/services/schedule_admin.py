@@ -1,0 +1,169 @@
+"""Schedule writes (groups, patterns, override periods, shifts, rosters, local days).
+
+Every write is audited and the affected days of the current month are recomputed."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from peewee import IntegrityError
+
+from api.db import write_transaction
+from api.errors import ApiError
+from api.models import (
+    Employee,
+    LocalDay,
+    RosterEntry,
+    ScheduleGroup,
+    SchedulePattern,
+    SchedulePeriod,
+    Shift,
+)
+from api.services import audit, daily
+from api.services.org import snapshot
+
+
+def check_times(times: dict, where: str) -> None:
+    """A weekly day may not cross midnight and its windows must be in order."""
+    order = ("checkin_open", "checkin_close", "end")
+    problems = []
+    if not times["start"] < times["end"]:
+        problems.append("Jam mulai harus sebelum jam selesai.")
+    if not all(times[a] <= times[b] for a, b in zip(order, order[1:], strict=False)):
+        problems.append("Jendela presensi masuk harus di antara buka dan jam selesai.")
+    if not times["start"] <= times["checkout_open"] <= times["checkout_close"]:
+        problems.append("Jendela presensi pulang tidak berurutan.")
+    if (times["break_start"] is None) != (times["break_end"] is None):
+        problems.append("Jam istirahat harus lengkap (mulai dan selesai).")
+    if problems:
+        raise ApiError("INVALID_SCHEDULE", 400, details={where: problems})
+
+
+def _patterns(group_id: int, period_id: int | None, patterns: list[dict]) -> None:
+    weekdays = [p["weekday"] for p in patterns]
+    if len(weekdays) != len(set(weekdays)):
+        raise ApiError("INVALID_SCHEDULE", 400, details={"patterns": ["Hari ganda."]})
+    for pattern in patterns:
+        check_times(pattern, f"patterns[{pattern['weekday']}]")
+        SchedulePattern.create(group=group_id, period=period_id, **pattern)
+
+
+def _recompute_group(group_id: int, today: date, now: datetime) -> None:
+    ids = [e.id for e in Employee.select(Employee.id).where(Employee.schedule_group == group_id)]
+    if ids:
+        daily.recompute_range(today.replace(day=1), today, ids, now)
+
+
+def create_group(actor_id: int, data: dict) -> ScheduleGroup:
+    with write_transaction():
+        try:
+            group = ScheduleGroup.create(code=data["code"], name=data["name"], kind=data["kind"],
+                                         observes_holidays=data["observes_holidays"])
+        except IntegrityError as exc:
+            raise ApiError("DUPLICATE_CODE", 409) from exc
+        _patterns(group.id, None, data["patterns"])
+        for shift in data["shifts"]:
+            Shift.create(group=group, **shift)
+        audit.record(actor_id, "schedule.group.create", "schedule_group", group.id, None, data)
+    return group
+
+
+def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], today: date,
+                     now: datetime) -> None:
+    with write_transaction():
+        before = [snapshot(p) for p in group.patterns.where(SchedulePattern.period.is_null())]
+        SchedulePattern.delete().where(SchedulePattern.group == group,
+                                       SchedulePattern.period.is_null()).execute()
+        _patterns(group.id, None, patterns)
+        audit.record(actor_id, "schedule.patterns", "schedule_group", group.id, before, patterns)
+        _recompute_group(group.id, today, now)
+
+
+def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
+               now: datetime) -> SchedulePeriod:
+    with write_transaction():
+        overlapping = group.periods.where(SchedulePeriod.date_from <= data["date_to"],
+                                          SchedulePeriod.date_to >= data["date_from"])
+        if overlapping.exists():
+            raise ApiError("CONFLICT", 409, details={"date_from": ["Bertumpang tindih dengan "
+                                                                   "periode lain."]})
+        period = SchedulePeriod.create(group=group, name=data["name"],
+                                       date_from=data["date_from"], date_to=data["date_to"])
+        _patterns(group.id, period.id, data["patterns"])
+        audit.record(actor_id, "schedule.period.create", "schedule_period", period.id, None, data)
+        if data["date_from"] <= today:
+            _recompute_group(group.id, today, now)
+    return period
+
+
+def delete_period(actor_id: int, period: SchedulePeriod, today: date, now: datetime) -> None:
+    with write_transaction():
+        audit.record(actor_id, "schedule.period.delete", "schedule_period", period.id,
+                     snapshot(period), None)
+        group_id = period.group_id
+        period.delete_instance(recursive=True)
+        _recompute_group(group_id, today, now)
+
+
+def add_shift(actor_id: int, group: ScheduleGroup, data: dict) -> Shift:
+    if group.kind != "shift":
+        raise ApiError("INVALID_SCHEDULE", 400, details={"kind": ["Grup ini bukan grup shift."]})
+    with write_transaction():
+        try:
+            shift = Shift.create(group=group, **data)
+        except IntegrityError as exc:
+            raise ApiError("DUPLICATE_CODE", 409) from exc
+        audit.record(actor_id, "schedule.shift.create", "shift", shift.id, None, data)
+    return shift
+
+
+def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee], today: date,
+               now: datetime) -> int:
+    """Upsert roster entries (shift code or None = day off) for shift-group employees."""
+    shifts = {(s.group_id, s.code): s.id for s in Shift.select()}
+    rows = []
+    for index, entry in enumerate(entries):
+        employee = employees[entry["employee_id"]]
+        shift_id = None
+        if entry["shift_code"] is not None:
+            shift_id = shifts.get((employee.schedule_group_id, entry["shift_code"]))
+            if shift_id is None:
+                raise ApiError("INVALID_REFERENCE", 400, details={
+                    f"entries[{index}]": [f"Shift {entry['shift_code']} tidak ada di grup "
+                                          "jadwal pegawai."]})
+        rows.append({"employee": employee.id, "work_date": entry["work_date"], "shift": shift_id})
+    with write_transaction():
+        for start in range(0, len(rows), 500):
+            (RosterEntry.insert_many(rows[start:start + 500])
+             .on_conflict(conflict_target=[RosterEntry.employee, RosterEntry.work_date],
+                          preserve=[RosterEntry.shift]).execute())
+        audit.record(actor_id, "schedule.roster", "roster", len(rows), None, entries)
+        past = [e for e in entries if e["work_date"] <= today]
+        if past:
+            first = min(e["work_date"] for e in past)
+            daily.recompute_range(first, today, sorted({e["employee_id"] for e in past}), now)
+    return len(rows)
+
+
+def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> LocalDay:
+    with write_transaction():
+        existing = LocalDay.get_or_none(LocalDay.date == data["date"])
+        before = snapshot(existing) if existing else None
+        if existing:
+            existing.action, existing.name = data["action"], data["name"]
+            existing.save()
+            row = existing
+        else:
+            row = LocalDay.create(**data)
+        audit.record(actor_id, "holiday.set", "local_day", row.id, before, data)
+        if data["date"] <= today:
+            daily.recompute_range(data["date"], data["date"], None, now)
+    return row
+
+
+def delete_local_day(actor_id: int, row: LocalDay, today: date, now: datetime) -> None:
+    with write_transaction():
+        audit.record(actor_id, "holiday.delete", "local_day", row.id, snapshot(row), None)
+        day = row.date
+        row.delete_instance()
+        if day <= today:
+            daily.recompute_range(day, day, None, now)

@@ -1,0 +1,91 @@
+"""Files on the local disk (selfies, documents, evidence), typed by content, not extension."""
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from datetime import date
+from pathlib import Path
+
+from flask import current_app
+
+from api import clock
+from api.errors import ApiError
+from api.models import StoredFile
+
+SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+    (b"%PDF-", "application/pdf", "pdf"),
+    (b"PK\x03\x04", "application/zip", "zip"),  # xlsx is a zip; checked further by its reader
+)
+IMAGE_TYPES = ("image/jpeg", "image/png")
+DOCUMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")
+
+
+def sniff(data: bytes) -> tuple[str, str] | None:
+    """(mime, extension) from the magic bytes, or None."""
+    for magic, mime, ext in SIGNATURES:
+        if data.startswith(magic):
+            return mime, ext
+    return None
+
+
+def check(data: bytes, allowed: tuple[str, ...], max_bytes: int, field: str) -> str:
+    """Validate size and content type; return the mime type."""
+    if not data:
+        raise ApiError("VALIDATION_ERROR", 422, details={field: ["Berkas kosong."]})
+    if len(data) > max_bytes:
+        raise ApiError("PAYLOAD_TOO_LARGE", 413,
+                       details={field: [f"Maksimal {max_bytes // 1024} KB."]})
+    kind = sniff(data)
+    if kind is None or kind[0] not in allowed:
+        raise ApiError("UNSUPPORTED_MEDIA", 415,
+                       details={field: ["Jenis berkas harus: " + ", ".join(allowed)]})
+    return kind[0]
+
+
+def root() -> Path:
+    return Path(current_app.config["UPLOAD_DIR"])
+
+
+def save(data: bytes, purpose: str, owner: int | None, uploaded_by: int | None,
+         retain_until: date | None = None) -> StoredFile:
+    """Write the bytes (atomically) and record them; the caller's transaction holds the row."""
+    mime, ext = sniff(data) or ("application/octet-stream", "bin")
+    today = clock.now().date()
+    relative = Path(purpose) / f"{today:%Y}" / f"{today:%m}" / f"{uuid.uuid4().hex}.{ext}"
+    target = root() / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".part")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return StoredFile.create(purpose=purpose, sha256=hashlib.sha256(data).hexdigest(), mime=mime,
+                             size=len(data), path=str(relative), owner=owner,
+                             uploaded_by=uploaded_by, retain_until=retain_until)
+
+
+def read(stored: StoredFile) -> bytes:
+    if stored.purged:
+        raise ApiError("NOT_FOUND", 404, message_text="Berkas sudah dihapus sesuai masa simpan.")
+    path = root() / stored.path
+    if not path.is_file():
+        raise ApiError("NOT_FOUND", 404)
+    return path.read_bytes()
+
+
+def discard(stored: StoredFile | None) -> None:
+    """Remove the bytes of a file whose transaction failed."""
+    if stored is not None:
+        (root() / stored.path).unlink(missing_ok=True)
+
+
+def purge_expired(today: date) -> int:
+    """Delete files past their retention date; the rows stay, marked purged."""
+    count = 0
+    query = StoredFile.select().where(StoredFile.retain_until < today, ~StoredFile.purged)
+    for stored in query.iterator():
+        (root() / stored.path).unlink(missing_ok=True)
+        StoredFile.update(purged=True).where(StoredFile.id == stored.id).execute()
+        count += 1
+    return count

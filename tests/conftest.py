@@ -1,0 +1,94 @@
+"""Shared fixtures: an app on a real database (SQLite by default, PostgreSQL with
+TEST_DATABASE_URL), a client, a small pemda ("world") and face photos from ../shared."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+os.environ.setdefault("FACE_MODELS_DIR", str(SHARED / "models"))
+os.environ.setdefault("FACE_BUILD_DIR", str(ROOT / "data" / "models"))
+FACES = SHARED / "faces" / "dev"
+DEFAULT_NOW = "2026-03-02T07:10:00+07:00"  # a Monday in Asia/Jakarta
+
+
+def pytest_report_header() -> str:
+    return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """The PostgreSQL URL, with a clean schema created once per session (None on SQLite)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        yield None
+        return
+    from api.db import init_database
+    from api.migrations import SchemaVersion, migrate
+    from api.models import ALL_MODELS
+
+    db = init_database(url)
+    with db.connection_context():
+        db.drop_tables([SchemaVersion, *ALL_MODELS], cascade=True, safe=True)
+        migrate()
+    yield url
+
+
+def _truncate_all() -> None:
+    from api.db import database
+    from api.models import ALL_MODELS
+
+    names = ", ".join(f'"{m._meta.table_name}"' for m in ALL_MODELS)
+    database.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def app_config(tmp_path, postgres_url) -> dict:
+    return {
+        "HADIR_ENV": "test",
+        "DATABASE_URL": postgres_url or f"sqlite:///{tmp_path / 'hadir.db'}",
+        "JWT_SECRET_KEY": "test-secret-key-for-hadir-0123456789",
+        "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "HADIR_FAKE_NOW": DEFAULT_NOW,
+        "HADIR_CLOCK_RUNNING": False,
+        "PASSWORD_HASH_PROFILE": "fast",
+        "RATELIMIT_LOGIN": "1000 per minute",
+        "RATELIMIT_CHECKIN": "1000 per minute",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+@pytest.fixture
+def app(app_config, postgres_url):
+    from api import create_app, migrations
+    from api.db import database
+
+    app = create_app(app_config)
+    with app.app_context():
+        database.connect(reuse_if_open=True)
+        if postgres_url:
+            _truncate_all()
+        else:
+            migrations.migrate()
+        yield app
+        if not database.is_closed():
+            database.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def world(app):
+    from tests.factories import World
+
+    return World.build(app)
+
+
+def face_photo(identity: str, number: int = 1) -> bytes:
+    return (FACES / identity / f"{number}.jpg").read_bytes()
