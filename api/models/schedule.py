@@ -63,3 +63,4 @@ class LocalDay(BaseModel):
     date = DateField(unique=True)
     action = CharField(max_length=10)  # add | remove
     name = CharField(max_length=200, default="")
+    kind = CharField(max_length=20, default="local")  # local | cuti_bersama (when added)

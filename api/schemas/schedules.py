@@ -129,6 +129,7 @@ class LocalDayIn(Base):
     date = ma.fields.Date(required=True)
     action = ma.fields.String(required=True, validate=one_of(("add", "remove")))
     name = ma.fields.String(load_default="", validate=length(200))
+    kind = ma.fields.String(load_default="local", validate=one_of(("local", "cuti_bersama")))
 
     @ma.validates_schema
     def _named(self, data, **_):
@@ -141,6 +142,7 @@ class LocalDayOut(ma.Schema):
     date = ma.fields.Date()
     action = ma.fields.String()
     name = ma.fields.String()
+    kind = ma.fields.String()
 
 
 class ResolveQuery(Base):

@@ -149,7 +149,8 @@ def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> Loca
         existing = LocalDay.get_or_none(LocalDay.date == data["date"])
         before = snapshot(existing) if existing else None
         if existing:
-            existing.action, existing.name = data["action"], data["name"]
+            existing.action, existing.name, existing.kind = (data["action"], data["name"],
+                                                             data["kind"])
             existing.save()
             row = existing
         else:

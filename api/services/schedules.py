@@ -53,7 +53,7 @@ def load_calendar(years: Iterable[int]) -> rcal.HolidayCalendar:
         if day.action == "remove":
             removals.append(day.date)
         else:
-            additions.append(rcal.LocalDay(date=day.date, name=day.name))
+            additions.append(rcal.LocalDay(date=day.date, name=day.name, kind=day.kind))
     return rcal.build_calendar(sorted(set(years)), additions, removals)
 
 
