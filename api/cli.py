@@ -16,7 +16,8 @@ def register(app) -> None:
         from api import migrations
 
         applied = migrations.migrate()
-        click.echo(f"migrasi diterapkan: {', '.join(applied)}" if applied else "skema sudah terbaru")
+        click.echo(f"migrasi diterapkan: {', '.join(applied)}" if applied
+                   else "skema sudah terbaru")
 
     @app.cli.command("seed-defaults")
     def seed_defaults_command() -> None:

@@ -24,7 +24,7 @@ def make_database(url: str):
         return connect(url, pragmas=SQLITE_PRAGMAS, timeout=10, check_same_thread=False)
     if url.startswith("postgres"):
         url = url.replace("postgresql://", "postgres://", 1)
-        return connect(url, autorollback=True)
+        return connect(url)
     raise RuntimeError(f"Unsupported DATABASE_URL: {url.split(':', 1)[0]}")
 
 

@@ -45,7 +45,7 @@ def init_app(app) -> None:
                 "method": request.method,
                 "path": request.path,
                 "status": response.status_code,
-                "ms": round((time.perf_counter() - g.get("started", time.perf_counter())) * 1000, 1),
+                "ms": round((time.perf_counter() - g.get("started", 0.0)) * 1000, 1),
             },
         )
         return response

@@ -70,6 +70,11 @@ MESSAGES: dict[str, str] = {
     "IMAGE_TOO_LARGE": "Ukuran foto terlalu besar.",
     "IMAGE_UNSUPPORTED": "Format foto tidak didukung. Gunakan JPEG atau PNG.",
     "ENROLL_FAILED": "Pendaftaran wajah gagal: ada foto yang tidak memenuhi syarat.",
+    "ENROLL_REJECTED": "Pendaftaran wajah gagal: ada foto yang tidak memenuhi syarat "
+                       "(lihat rincian per foto).",
+    "ENROLL_INCONSISTENT": "Pendaftaran wajah gagal: foto-foto tidak menunjukkan orang yang sama.",
+    "TEMPLATE_MISMATCH": "Data wajah perlu didaftarkan ulang karena versi model berubah. "
+                         "Hubungi operator OPD.",
     "ENROLL_PHOTO_COUNT": "Unggah 1 sampai 5 foto wajah.",
     # check-in
     "IDEMPOTENCY_KEY_REQUIRED": "Header Idempotency-Key wajib dikirim.",
@@ -82,7 +87,8 @@ MESSAGES: dict[str, str] = {
     "IMPOSSIBLE_JUMP": "Perpindahan lokasi tidak wajar sejak presensi terakhir; perlu verifikasi.",
     "OUTSIDE_GEOFENCE": "Anda berada di luar area kantor; presensi menunggu persetujuan atasan.",
     "NOTE_REQUIRED": "Anda berada di luar area kantor: isi keterangan (WFH/dinas luar).",
-    "ALREADY_CHECKED_IN": "Anda sudah presensi masuk hari ini; presensi masuk pertama yang dihitung.",
+    "ALREADY_CHECKED_IN": "Anda sudah presensi masuk hari ini; presensi masuk pertama yang "
+                          "dihitung.",
     "ACCEPTED": "Presensi berhasil dicatat.",
     "PENDING": "Presensi dicatat dan menunggu persetujuan atasan langsung.",
     "REJECTED": "Presensi ditolak.",

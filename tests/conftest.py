@@ -21,20 +21,32 @@ def pytest_report_header() -> str:
 
 @pytest.fixture(scope="session")
 def postgres_url():
-    """The PostgreSQL URL, with a clean schema created once per session (None on SQLite)."""
+    """The PostgreSQL URL of a fresh schema private to this test run (None on SQLite).
+
+    A schema per run keeps parallel runs against one database apart; it is dropped at the end.
+    """
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         yield None
         return
     from api.db import init_database
-    from api.migrations import SchemaVersion, migrate
-    from api.models import ALL_MODELS
+    from api.migrations import migrate
 
-    db = init_database(url)
+    schema = f"hadir_test_{os.getpid()}"
+    admin = init_database(url)
+    admin.execute_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    admin.execute_sql(f'CREATE SCHEMA "{schema}"')
+    admin.close()
+    separator = "&" if "?" in url else "?"
+    scoped = f"{url}{separator}options=-csearch_path%3D{schema}"
+    db = init_database(scoped)
     with db.connection_context():
-        db.drop_tables([SchemaVersion, *ALL_MODELS], cascade=True, safe=True)
         migrate()
-    yield url
+    db.close()
+    yield scoped
+    admin = init_database(url)
+    admin.execute_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    admin.close()
 
 
 def _truncate_all() -> None:

@@ -122,7 +122,8 @@ def set_roster(body):
     ids = {entry["employee_id"] for entry in body["entries"]}
     employees = {e.id: e for e in Employee.select().where(Employee.id.in_(list(ids)))}
     if len(employees) != len(ids):
-        raise ApiError("INVALID_REFERENCE", 400, details={"employee_id": sorted(ids - set(employees))})
+        missing = sorted(ids - set(employees))
+        raise ApiError("INVALID_REFERENCE", 400, details={"employee_id": missing})
     for employee in employees.values():
         scope.require_manage_opd(actor, employee.opd_id)
     schedule_admin.set_roster(actor.id, body["entries"], employees, daily.pemda_today(),

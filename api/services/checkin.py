@@ -147,8 +147,10 @@ def check_location(employee: Employee, req: CheckinRequest, now: datetime,
 
 
 def is_replayed_bytes(employee_id: int, digest: str) -> bool:
-    return (CheckinEvent.select().where(CheckinEvent.employee == employee_id,
-                                        CheckinEvent.selfie_sha256 == digest).exists())
+    """The same bytes were sent before (a retry after our own failure does not count)."""
+    return (CheckinEvent.select().where(
+        CheckinEvent.employee == employee_id, CheckinEvent.selfie_sha256 == digest,
+        ~CheckinEvent.codes.contains("FACE_ENGINE_UNAVAILABLE")).exists())
 
 
 def recent_embeddings(employee_id: int, now: datetime) -> list[np.ndarray]:
@@ -173,8 +175,9 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
     if is_replayed_bytes(employee.id, digest):
         attempt.reject("REPLAY_SUSPECTED")
         return
+    template = Template.from_bytes(bytes(row.data))
     try:
-        verification = get_engine().verify(req.selfie, Template.from_bytes(bytes(row.data)))
+        verification = get_engine().verify(req.selfie, template)
     except ModelsUnavailable:
         attempt.reject("FACE_ENGINE_UNAVAILABLE")
         return
@@ -189,7 +192,9 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
     if verification.reasons:
         attempt.reject(*verification.reasons)
         return
-    if any(is_near_duplicate(embedding, old) for old in recent_embeddings(employee.id, now)):
+    # a near-identical picture of an earlier check-in or of an enrolment photo is a replay
+    earlier = [*recent_embeddings(employee.id, now), *template.embeddings]
+    if any(is_near_duplicate(embedding, old) for old in earlier):
         attempt.reject("REPLAY_SUSPECTED")
 
 

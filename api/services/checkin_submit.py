@@ -67,6 +67,10 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
                                       _retention(attempt, now))
             if attempt.bind_device and not attempt.rejected:
                 attempt.device = devices.bind_first_use(employee, req.device_id)
+            if "DEVICE_CHANGE_REQUESTED" in attempt.codes:
+                binding = devices.request_change(employee, req.device_id,
+                                                 "Diajukan otomatis saat presensi dari HP baru")
+                attempt.device = binding.device
             event = CheckinEvent.create(
                 employee=employee, kind=req.kind, status=attempt.status,
                 codes=",".join(attempt.codes), recorded_at=clock.utc_naive(now),

@@ -23,7 +23,8 @@ def enroll(actor_id: int, employee: Employee, photos: list[bytes]) -> FaceTempla
     except ModelsUnavailable as exc:
         raise ApiError("FACE_ENGINE_UNAVAILABLE", 503) from exc
     except FaceEngineError as exc:
-        raise ApiError("ENROLL_FAILED", 400, details=exc.details or {"code": exc.code}) from exc
+        code = exc.code if exc.code.startswith("ENROLL_") else "ENROLL_FAILED"
+        raise ApiError(code, 400, details=exc.details or {"code": exc.code}) from exc
     with write_transaction():
         previous = list(FaceTemplate.select().where(FaceTemplate.employee == employee.id,
                                                     FaceTemplate.active))

@@ -9,20 +9,20 @@ from api.db import write_transaction
 from api.errors import ApiError
 from api.models import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
 from api.services import audit
-from api.services.org import check_supervisor, snapshot
+from api.services.org import check_supervisor, invalid, snapshot
 
 
 def create(actor_id: int, employee: Employee, data: dict, today: date) -> Assignment:
     if Opd.get_or_none(Opd.id == data["opd_id"]) is None:
-        raise ApiError("INVALID_REFERENCE", 400, details={"opd_id": [data["opd_id"]]})
+        raise invalid("opd_id", "OPD tidak ditemukan.")
     if data.get("unit_id") is not None:
         unit = Unit.get_or_none(Unit.id == data["unit_id"])
         if unit is None or unit.opd_id != data["opd_id"]:
-            raise ApiError("INVALID_REFERENCE", 400, details={"unit_id": ["Unit beda OPD."]})
+            raise invalid("unit_id", "Unit beda OPD.")
     if data.get("location_id") is not None:
         location = Location.get_or_none(Location.id == data["location_id"])
         if location is None or location.opd_id not in (None, data["opd_id"]):
-            raise ApiError("INVALID_REFERENCE", 400, details={"location_id": ["Lokasi tidak valid."]})
+            raise invalid("location_id", "Lokasi tidak valid.")
     if data.get("supervisor_id") is not None:
         check_supervisor(employee.id, data["supervisor_id"])
     with write_transaction():

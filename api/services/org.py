@@ -33,6 +33,11 @@ def snapshot(row) -> dict:
     return model_to_dict(row, recurse=False)
 
 
+def invalid(field: str, text: str) -> ApiError:
+    """A reference in the body that exists but does not fit (another OPD, wrong kind)."""
+    return ApiError("INVALID_REFERENCE", 400, details={field: [text]})
+
+
 def fetch(model, row_id, code: str = "INVALID_REFERENCE"):
     """The row, or INVALID_REFERENCE (a bad id in a body) / NOT_FOUND (a bad id in a URL)."""
     row = model.get_or_none(model.id == row_id) if row_id is not None else None
@@ -71,7 +76,7 @@ def create_unit(actor_id: int, data: dict) -> Unit:
     if data.get("parent_id") is not None:
         parent = fetch(Unit, data["parent_id"])
         if parent.opd_id != data["opd_id"]:
-            raise ApiError("INVALID_REFERENCE", 400, details={"parent_id": ["Unit induk beda OPD."]})
+            raise invalid("parent_id", "Unit induk beda OPD.")
     with write_transaction():
         try:
             unit = Unit.create(opd=data["opd_id"], parent=data.get("parent_id"),
@@ -91,7 +96,7 @@ def check_unit_parent(unit: Unit, parent_id: int | None) -> None:
         seen.add(parent_id)
         parent = fetch(Unit, parent_id)
         if parent.opd_id != unit.opd_id:
-            raise ApiError("INVALID_REFERENCE", 400, details={"parent_id": ["Unit induk beda OPD."]})
+            raise invalid("parent_id", "Unit induk beda OPD.")
         parent_id = parent.parent_id
 
 
@@ -140,7 +145,7 @@ def create_employee(actor_id: int, data: dict) -> tuple[Employee, str]:
     fetch(Opd, data["opd_id"])
     fetch(ScheduleGroup, data["schedule_group_id"])
     if data.get("unit_id") is not None and fetch(Unit, data["unit_id"]).opd_id != data["opd_id"]:
-        raise ApiError("INVALID_REFERENCE", 400, details={"unit_id": ["Unit beda OPD."]})
+        raise invalid("unit_id", "Unit beda OPD.")
     check_supervisor(None, data.get("supervisor_id"))
     locations = [fetch(Location, lid) for lid in data.get("location_ids", [])]
     with write_transaction():
@@ -169,8 +174,9 @@ def create_employee(actor_id: int, data: dict) -> tuple[Employee, str]:
 def update_employee(actor_id: int, employee: Employee, changes: dict) -> Employee:
     if "supervisor_id" in changes:
         check_supervisor(employee.id, changes["supervisor_id"])
-    if changes.get("unit_id") is not None and fetch(Unit, changes["unit_id"]).opd_id != employee.opd_id:
-        raise ApiError("INVALID_REFERENCE", 400, details={"unit_id": ["Unit beda OPD."]})
+    unit_id = changes.get("unit_id")
+    if unit_id is not None and fetch(Unit, unit_id).opd_id != employee.opd_id:
+        raise invalid("unit_id", "Unit beda OPD.")
     if "schedule_group_id" in changes:
         fetch(ScheduleGroup, changes["schedule_group_id"])
     changes = {key.removesuffix("_id"): value for key, value in changes.items()}
