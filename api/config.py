@@ -40,6 +40,8 @@ class Config:
     MAX_SELFIE_BYTES: int = 5 * 1024 * 1024
     MAX_DOCUMENT_BYTES: int = 5 * 1024 * 1024
     SELFIE_RETENTION_DAYS: int = 90
+    # a month may be closed per OPD once this many days after its last day have passed
+    CLOSING_DEADLINE_DAYS: int = 5
     LOGIN_MAX_FAILURES: int = 5
     LOGIN_LOCKOUT_MINUTES: int = 15
     RATELIMIT_STORAGE_URI: str = "memory://"

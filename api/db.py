@@ -58,11 +58,8 @@ def write_transaction() -> Iterator[None]:
 
 
 def init_app(app) -> None:
+    """peewee connects on the first query of a request; the connection closes at teardown."""
     init_database(app.config["DATABASE_URL"])
-
-    @app.before_request
-    def _open() -> None:
-        database.connect(reuse_if_open=True)
 
     @app.teardown_request
     def _close(_exc) -> None:

@@ -95,6 +95,43 @@ MESSAGES: dict[str, str] = {
     "NOT_PENDING": "Presensi ini tidak sedang menunggu persetujuan.",
     "REASON_REQUIRED": "Alasan penolakan wajib diisi.",
     "MONTH_CLOSED": "Bulan ini sudah ditutup; data tidak dapat diubah.",
+    # absences, manual attendance, corrections, cancellations, month closing, approvals
+    # (issue 4); texts with {placeholders} are filled in by the service
+    "ABSENCE_OVERLAP": ("Tanggal bertumpang tindih dengan pengajuan {code} tanggal {dates} "
+                        "(status: {status}). Batalkan atau ubah pengajuan tersebut lebih dulu."),
+    "NO_WORKDAY": "Rentang tanggal tidak mencakup satu pun hari kerja pegawai.",
+    "DATE_NOT_WORKDAY": "Tanggal tersebut bukan hari kerja pegawai.",
+    "FUTURE_DATE": "Tanggal tersebut belum terjadi.",
+    "OUTSIDE_CURRENT_MONTH": ("Data hanya dapat diajukan/diubah untuk bulan berjalan, kecuali "
+                              "bulan tersebut dibuka kembali oleh admin BKD."),
+    "MONTH_CLOSED_FOR": "Bulan {month} untuk {opd} sudah ditutup; data tidak dapat diubah.",
+    "REQUEST_NOT_PENDING": "Pengajuan ini sudah diputuskan atau dibatalkan.",
+    "SELF_DECISION": "Anda tidak dapat memutuskan pengajuan atas diri Anda sendiri.",
+    "NOT_APPROVER": "Anda bukan atasan langsung, kepala OPD, atau operator OPD pegawai ini.",
+    "MANUAL_EXISTS": ("Sudah ada entri presensi manual untuk pegawai ini pada tanggal tersebut; "
+                      "gunakan koreksi untuk mengubahnya."),
+    "SHEET_INVALID": ("Lembar presensi berisi kesalahan pada {count} baris; tidak ada data yang "
+                      "diimpor. Perbaiki baris yang disebutkan lalu unggah ulang."),
+    "SHEET_UNREADABLE": "Berkas xlsx tidak dapat dibaca. Gunakan templat dari aplikasi.",
+    "SHEET_MISMATCH": "Lembar ini dibuat untuk {what} lain; unduh templat yang sesuai.",
+    "SHEET_EMPTY": "Lembar presensi tidak berisi satu baris pun yang terisi jam atau kode.",
+    "DAY_CANCELLED": ("Kehadiran pegawai pada tanggal ini sudah dibatalkan (Pasal 13); data hari "
+                      "itu tidak dapat dikoreksi."),
+    "NOT_DIRECT_SUPERVISOR": "Pembatalan kehadiran hanya dapat diajukan oleh atasan langsung.",
+    "NOT_RECORDED_PRESENT": ("Pegawai tidak tercatat hadir pada tanggal tersebut; pembatalan "
+                             "kehadiran tidak diperlukan."),
+    "WITNESS_INVALID": ("Saksi harus dua pegawai aktif yang berbeda, bukan pegawai yang "
+                        "bersangkutan dan bukan atasan langsungnya."),
+    "CANCELLATION_EXISTS": ("Sudah ada pembatalan kehadiran untuk pegawai ini pada tanggal "
+                            "tersebut."),
+    "NOT_HEAD_OF_OPD": "Pembatalan kehadiran disetujui oleh kepala OPD pegawai.",
+    "LETTER_NOT_READY": "Surat keterangan belum tersedia: pembatalan belum disetujui.",
+    "MONTH_NOT_ENDED": "Bulan {month} baru dapat ditutup mulai tanggal {first_day}.",
+    "MONTH_HAS_PENDING": ("Bulan {month} belum dapat ditutup: masih ada pengajuan yang menunggu "
+                          "keputusan."),
+    "MONTH_ALREADY_CLOSED": "Bulan ini sudah ditutup.",
+    "MONTH_NOT_CLOSED": "Bulan ini tidak sedang ditutup.",
+    "UNKNOWN_APPROVAL_KIND": "Jenis persetujuan tidak dikenal.",
 }
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask_smorest import Blueprint
+from peewee import JOIN
 
 from api import clock
 from api.errors import ApiError
@@ -100,7 +101,7 @@ def add_shift(body, group_id):
 def list_roster(args):
     query = (RosterEntry.select(RosterEntry, Shift.code.alias("shift_code"))
              .join(Employee, on=(RosterEntry.employee == Employee.id))
-             .switch(RosterEntry).join(Shift, join_type="LEFT OUTER")
+             .switch(RosterEntry).join(Shift, join_type=JOIN.LEFT_OUTER)
              .where(scope.employee_filter(current_actor()),
                     RosterEntry.work_date.between(args["date_from"], args["date_to"])))
     if args["opd"] is not None:

@@ -1,10 +1,15 @@
 """All peewee models, in creation order."""
+from api.models.absences import AbsenceRequest
 from api.models.accounts import Credential, RevokedToken, RoleGrant
 from api.models.attendance import CheckinEvent, DailyRecord
 from api.models.audit import AuditEntry
+from api.models.cancellations import Cancellation
+from api.models.closings import MonthClosing
+from api.models.corrections import Correction
 from api.models.devices import Device, DeviceBinding
 from api.models.faces import FaceTemplate
 from api.models.files import StoredFile
+from api.models.manual import ManualEntry, ManualSheet
 from api.models.org import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
 from api.models.roster import RosterEntry
 from api.models.rules import RuleVersion
@@ -34,6 +39,13 @@ ALL_MODELS = [
     DailyRecord,
     AuditEntry,
     RuleVersion,
+    # absences, manual attendance, corrections, cancellations, month closing (issue 4)
+    AbsenceRequest,
+    ManualSheet,
+    ManualEntry,
+    Correction,
+    Cancellation,
+    MonthClosing,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -53,8 +53,12 @@ def load_postings(employee_ids: Sequence[int], default_tz: str) -> dict[int, lis
                                Assignment.unit, Assignment.location)
              .where(Assignment.employee.in_(list(employee_ids)))
              .order_by(Assignment.employee, Assignment.valid_from).tuples())
-    for employee_id, valid_from, opd_id, unit_id, location_id in query:
-        tz = location_tz.get(location_id) or primary_tz.get(employee_id) or default_tz
+    rows = list(query)
+    for index, (employee_id, valid_from, opd_id, unit_id, location_id) in enumerate(rows):
+        current = index + 1 == len(rows) or rows[index + 1][0] != employee_id
+        # the current posting follows the office as set today; older ones keep their own
+        own = primary_tz.get(employee_id) if current else location_tz.get(location_id)
+        tz = own or location_tz.get(location_id) or primary_tz.get(employee_id) or default_tz
         postings[employee_id].append(Posting(valid_from, opd_id, unit_id, tz))
     return postings
 

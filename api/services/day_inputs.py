@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from api import clock
-from api.models import CheckinEvent
+from api.models import AbsenceRequest, Cancellation, CheckinEvent, Correction, ManualEntry
 from api.rules.daily_status import DayOverride, Punch
 
 
@@ -43,7 +43,92 @@ def checkin_events(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
                                  out_of_office=bool(out_of_office)))
 
 
-LOADERS: list[Loader] = [checkin_events]
+def _clamp(date_from: date, date_to: date, start: date, end: date) -> list[date]:
+    first, last = max(date_from, start), min(date_to, end)
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def absence_requests(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
+                     date_to: date) -> None:
+    """Approved absences give their days a code; pending ones flag the days."""
+    query = (AbsenceRequest
+             .select(AbsenceRequest.employee, AbsenceRequest.date_from, AbsenceRequest.date_to,
+                     AbsenceRequest.code, AbsenceRequest.status)
+             .where(AbsenceRequest.employee.in_(list(employee_ids)),
+                    AbsenceRequest.status.in_(("pending", "approved")),
+                    AbsenceRequest.date_from <= date_to, AbsenceRequest.date_to >= date_from)
+             .tuples())
+    for employee_id, start, end, code, status in query:
+        for day in _clamp(date_from, date_to, start, end):
+            if status == "approved":
+                inputs[(employee_id, day)].absence_code = code
+            else:
+                inputs[(employee_id, day)].has_pending = True
+
+
+def manual_entries(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
+                   date_to: date) -> None:
+    """The paper daily sheet (Lampiran I): times become manual punches, a code rules the day."""
+    query = (ManualEntry
+             .select(ManualEntry.employee, ManualEntry.work_date, ManualEntry.check_in_at,
+                     ManualEntry.check_out_at, ManualEntry.code)
+             .where(ManualEntry.employee.in_(list(employee_ids)),
+                    ManualEntry.work_date.between(date_from, date_to))
+             .tuples())
+    for employee_id, work_date, check_in_at, check_out_at, code in query:
+        day = inputs[(employee_id, work_date)]
+        if code:
+            day.override = DayOverride(code, "manual")
+        for kind, moment in (("in", check_in_at), ("out", check_out_at)):
+            if moment is not None:
+                day.punches.append(Punch(kind=kind, at=clock.from_db(moment), source="manual"))
+
+
+def corrections(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
+                date_to: date) -> None:
+    """Operators' corrections, oldest first: a time replaces that kind's punches, a code
+    forces the day; a later time correction lifts an earlier manual/corrected code."""
+    query = (Correction
+             .select(Correction.employee, Correction.work_date, Correction.check_in_at,
+                     Correction.check_out_at, Correction.code)
+             .where(Correction.employee.in_(list(employee_ids)),
+                    Correction.work_date.between(date_from, date_to))
+             .order_by(Correction.id)
+             .tuples())
+    for employee_id, work_date, check_in_at, check_out_at, code in query:
+        day = inputs[(employee_id, work_date)]
+        if code:
+            day.override = DayOverride(code, "correction")
+            continue
+        if day.override is not None and day.override.source in ("manual", "correction"):
+            day.override = None
+        for kind, moment in (("in", check_in_at), ("out", check_out_at)):
+            if moment is not None:
+                day.punches = [p for p in day.punches if p.kind != kind]
+                day.punches.append(Punch(kind=kind, at=clock.from_db(moment),
+                                         source="correction"))
+
+
+def cancellations(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
+                  date_to: date) -> None:
+    """Pasal 13: an approved cancellation makes the day TK; a pending one flags it."""
+    query = (Cancellation
+             .select(Cancellation.employee, Cancellation.work_date, Cancellation.status)
+             .where(Cancellation.employee.in_(list(employee_ids)),
+                    Cancellation.work_date.between(date_from, date_to),
+                    Cancellation.status.in_(("pending", "approved")))
+             .tuples())
+    for employee_id, work_date, status in query:
+        day = inputs[(employee_id, work_date)]
+        if status == "approved":
+            day.override = DayOverride("TK", "cancellation", "Pembatalan kehadiran (Pasal 13)")
+        else:
+            day.has_pending = True
+
+
+# order matters: later loaders win (a cancellation over a correction over a manual entry)
+LOADERS: list[Loader] = [checkin_events, absence_requests, manual_entries, corrections,
+                         cancellations]
 
 
 def load(employee_ids: Sequence[int], date_from: date, date_to: date) -> Inputs:

@@ -5,7 +5,7 @@ from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app
-from peewee import IntegrityError, fn
+from peewee import JOIN, IntegrityError, fn
 from playhouse.shortcuts import model_to_dict
 
 from api import clock
@@ -236,8 +236,8 @@ def employees_with_names(query):
                                 supervisor.name.alias("supervisor_name"),
                                 enrolled.alias("face_count"))
             .join_from(Employee, Opd)
-            .join_from(Employee, Unit, join_type="LEFT OUTER")
-            .join_from(Employee, supervisor, join_type="LEFT OUTER",
+            .join_from(Employee, Unit, join_type=JOIN.LEFT_OUTER)
+            .join_from(Employee, supervisor, join_type=JOIN.LEFT_OUTER,
                        on=(Employee.supervisor == supervisor.id))
             .objects())
 
