@@ -15,6 +15,15 @@ FACES = SHARED / "faces" / "dev"
 DEFAULT_NOW = "2026-03-02T07:10:00+07:00"  # a Monday in Asia/Jakarta
 
 
+@pytest.fixture(scope="session", autouse=True)
+def face_models_built():
+    """The converted recognizer in FACE_BUILD_DIR (built once; skipped when already there)."""
+    from face_engine.provision import build_models
+
+    build_models(Path(os.environ["FACE_BUILD_DIR"]),
+                 search_dirs=[Path(os.environ["FACE_MODELS_DIR"])])
+
+
 def pytest_report_header() -> str:
     return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
 

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from flask import current_app
 
 from api import clock
+from api.bulk import insert_rows
 from api.db import write_transaction
 from api.models import Assignment, DailyRecord, Employee, EmployeeLocation, Location
 from api.rules.daily_status import DayResult, compute_day
@@ -18,7 +19,9 @@ from api.services.policy import load_policies
 from api.services.schedules import ScheduleBook
 
 CHUNK = 2000
-UPSERT_BATCH = 500
+RECORD_COLUMNS = ("employee", "work_date", "opd", "unit", "workday", "status", "label",
+                  "check_in_at", "check_out_at", "late_minutes", "early_minutes", "late_tier",
+                  "early_tier", "excused_code", "source", "has_pending", "computed_at")
 UPDATED_FIELDS = ("opd", "unit", "workday", "status", "label", "check_in_at", "check_out_at",
                   "late_minutes", "early_minutes", "late_tier", "early_tier", "excused_code",
                   "source", "has_pending", "computed_at")
@@ -69,29 +72,25 @@ def posting_on(postings: list[Posting], day: date) -> Posting | None:
 
 
 def record_row(employee_id: int, posting: Posting, result: DayResult, has_pending: bool,
-               computed_at: datetime) -> dict:
-    return {
-        "employee": employee_id, "work_date": result.work_date, "opd": posting.opd_id,
-        "unit": posting.unit_id, "workday": result.workday, "status": result.status,
-        "label": result.label,
-        "check_in_at": clock.utc_naive(result.check_in) if result.check_in else None,
-        "check_out_at": clock.utc_naive(result.check_out) if result.check_out else None,
-        "late_minutes": result.late_minutes, "early_minutes": result.early_minutes,
-        "late_tier": result.late_tier, "early_tier": result.early_tier,
-        "excused_code": result.excused_code, "source": result.source,
-        "has_pending": has_pending, "computed_at": computed_at,
-    }
+               computed_at: datetime) -> tuple:
+    """One DailyRecord row, in RECORD_COLUMNS order."""
+    return (
+        employee_id, result.work_date, posting.opd_id, posting.unit_id, result.workday,
+        result.status, result.label,
+        clock.utc_naive(result.check_in) if result.check_in else None,
+        clock.utc_naive(result.check_out) if result.check_out else None,
+        result.late_minutes, result.early_minutes, result.late_tier, result.early_tier,
+        result.excused_code, result.source, has_pending, computed_at,
+    )
 
 
-def upsert(rows: list[dict]) -> None:
-    conflict = dict(conflict_target=[DailyRecord.employee, DailyRecord.work_date],
-                    preserve=[getattr(DailyRecord, name) for name in UPDATED_FIELDS])
-    for start in range(0, len(rows), UPSERT_BATCH):
-        DailyRecord.insert_many(rows[start:start + UPSERT_BATCH]).on_conflict(**conflict).execute()
+def upsert(rows: list[tuple]) -> None:
+    insert_rows(DailyRecord, RECORD_COLUMNS, rows, conflict=("employee", "work_date"),
+                update=UPDATED_FIELDS)
 
 
 def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
-                 book: ScheduleBook, default_tz: str) -> list[dict]:
+                 book: ScheduleBook, default_tz: str) -> list[tuple]:
     """Daily record rows for (employee id, schedule group id, joined date) tuples."""
     employees = list(employees)
     ids = [e[0] for e in employees]

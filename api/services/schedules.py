@@ -70,6 +70,7 @@ class ScheduleBook:
     calendar: rcal.HolidayCalendar
     shifts: dict[int, rs.Shift]
     roster: dict[tuple[int, date], int | None] = field(default_factory=dict)
+    _weekly: dict[tuple[int, date, str], rs.ScheduleDay] = field(default_factory=dict)
 
     @classmethod
     def load(cls, date_from: date, date_to: date, employee_ids: Iterable[int] | None = None,
@@ -90,7 +91,11 @@ class ScheduleBook:
     def day(self, employee_id: int, group_id: int, work_date: date, tz: str) -> rs.ScheduleDay:
         group = self.groups[group_id]
         if group.kind != "shift":
-            return rs.resolve_day(work_date, group, self.calendar, tz)
+            # everyone in a weekly group shares the day: resolve it once per zone
+            key = (group_id, work_date, tz)
+            if key not in self._weekly:
+                self._weekly[key] = rs.resolve_day(work_date, group, self.calendar, tz)
+            return self._weekly[key]
         key = (employee_id, work_date)
         if key not in self.roster:
             return rs.resolve_day(work_date, group, self.calendar, tz, roster=rs.NOT_ROSTERED)

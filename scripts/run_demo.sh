@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make run`: migrate, create demo data once, start API + dashboard from the Procfile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p data/run
+export HADIR_ENV=demo
+export FACE_MODELS_DIR=${FACE_MODELS_DIR:-data/models}
+export API_PORT=${API_PORT:-8000} DASHBOARD_PORT=${DASHBOARD_PORT:-8501}
+export HADIR_API_URL=${HADIR_API_URL:-http://127.0.0.1:${API_PORT}}
+# one secret shared by every worker, kept between runs so logins survive a restart
+if [ ! -s data/run/jwt_secret ]; then
+  .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/jwt_secret
+fi
+export JWT_SECRET_KEY=$(cat data/run/jwt_secret)
+
+.venv/bin/flask --app api migrate
+if [ ! -s data/demo_logins.json ]; then
+  .venv/bin/python -m data.demo --employees "${DEMO_EMPLOYEES:-300}" --months "${DEMO_MONTHS:-2}" \
+    --seed "${DEMO_SEED:-7}"
+fi
+.venv/bin/python - <<'PY'
+import json, os
+logins = json.load(open("data/demo_logins.json"))
+print("\nHadir berjalan:")
+print(f"  API        {os.environ['HADIR_API_URL']}/api/v1  (OpenAPI: /api/v1/openapi.json)")
+print(f"  Dasbor     http://127.0.0.1:{os.environ['DASHBOARD_PORT']}")
+print("\nAkun demo (NIP / kata sandi):")
+for entry in logins:
+    print(f"  {entry['role']:<11} {entry['nip']:<20} {entry['password']:<16} {entry['name']}")
+print("\nHentikan dengan Ctrl+C.\n")
+PY
+exec .venv/bin/honcho start -f Procfile
