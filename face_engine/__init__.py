@@ -1,0 +1,23 @@
+"""Hadir face engine: is the person in this selfie the enrolled employee, alive, in a usable
+photo? CPU-only (onnxruntime), no network at run time. See docs/FACE_ENGINE.md."""
+
+from .config import EngineConfig
+from .engine import FaceEngine
+from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
+from .matching import cosine, is_near_duplicate
+from .results import FaceAnalysis, Quality, Template, Verification
+
+__all__ = [
+    "EngineConfig",
+    "FaceAnalysis",
+    "FaceEngine",
+    "FaceEngineError",
+    "ImageError",
+    "ModelsUnavailable",
+    "Quality",
+    "Template",
+    "TemplateMismatch",
+    "Verification",
+    "cosine",
+    "is_near_duplicate",
+]

@@ -1,0 +1,134 @@
+"""Command line: python -m face_engine {build-models,fetch,check,eval,bench}."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from . import manifest
+from .config import EngineConfig
+from .engine import FaceEngine
+from .errors import FaceEngineError
+from .evaluate import bench, evaluate, format_table, list_images
+from .provision import ProvisionError, build_models, fetch
+
+
+def _config(args: argparse.Namespace) -> EngineConfig:
+    cfg = EngineConfig.from_env()
+    if getattr(args, "models_dir", None):
+        cfg = replace(cfg, models_dir=Path(args.models_dir))
+    if getattr(args, "build_dir", None):
+        cfg = replace(cfg, build_dir=Path(args.build_dir))
+    if getattr(args, "threads", None):
+        cfg = replace(cfg, threads=args.threads)
+    return cfg
+
+
+def cmd_build_models(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    out = Path(args.out) if args.out else cfg.build_dir
+    result = build_models(out, Path(args.source) if args.source else None,
+                          search_dirs=[cfg.models_dir], force=args.force)
+    state = "already built" if result.skipped else "built"
+    ref = "matches" if result.reference else "differs from"
+    print(f"{result.path}: {state}, sha256 {result.sha256} ({ref} the reference build)")
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    out = Path(args.out) if args.out else cfg.models_dir
+    sources = [Path(d) for d in args.from_dir]
+    if not sources and cfg.models_dir != out:
+        sources = [cfg.models_dir]
+    done = fetch(out, sources, allow_network=not args.offline, with_source=args.with_source)
+    for name, how in done.items():
+        print(f"{name}: {how}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    missing = FaceEngine.check_models(cfg)
+    for spec in manifest.ALL:
+        path = manifest.locate(spec, cfg.models_dir, cfg.build_dir)
+        print(f"{'MISSING' if spec.file in missing else 'ok':8} {path}")
+    return 1 if missing else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    engine = FaceEngine(_config(args))
+    result = evaluate(engine, Path(args.dir))
+    print(json.dumps(result) if args.json else format_table(result))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    paths = [p for _, p in list_images(Path(args.dir))][: args.limit or None]
+    report = bench(FaceEngine, cfg, [p.read_bytes() for p in paths], repeats=args.repeats)
+    if args.json:
+        print(json.dumps({"images": len(paths), "repeats": args.repeats, **report}))
+        return 0
+    print(f"{len(paths)} images x {args.repeats} repeats, median ms per image")
+    for name, row in report.items():
+        stages = "  ".join(f"{k} {v}" for k, v in row["ms"].items())
+        print(f"{name}: {stages}  |  {row['images_per_s']} images/s")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m face_engine", description=__doc__)
+    p.add_argument("--models-dir", help="shipped models (default: FACE_MODELS_DIR)")
+    p.add_argument("--build-dir", help="built recognizer (default: FACE_BUILD_DIR)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build-models", help="convert dlib's recognizer to ONNX (once)")
+    b.add_argument("--out", help="output directory (default: FACE_BUILD_DIR)")
+    b.add_argument("--source", help="path to dlib_face_recognition_resnet_model_v1.dat")
+    b.add_argument("--force", action="store_true", help="convert even if already built")
+    b.set_defaults(func=cmd_build_models)
+    f = sub.add_parser("fetch", help="copy or download the shipped models, hash-checked")
+    f.add_argument("--out", help="target directory (default: FACE_MODELS_DIR)")
+    f.add_argument("--from", dest="from_dir", action="append", default=[],
+                   help="directory to copy from (repeatable); tried before the network")
+    f.add_argument("--offline", action="store_true", help="never use the network")
+    f.add_argument("--with-source", action="store_true",
+                   help="also provision dlib_face_recognition_resnet_model_v1.dat")
+    f.set_defaults(func=cmd_fetch)
+    c = sub.add_parser("check", help="verify every model file and its hash")
+    c.set_defaults(func=cmd_check)
+    e = sub.add_parser("eval", help="verification metrics over DIR/<identity>/<image>")
+    e.add_argument("dir")
+    e.add_argument("--json", action="store_true")
+    e.add_argument("--threads", type=int)
+    e.set_defaults(func=cmd_eval)
+    n = sub.add_parser("bench", help="per-stage timings and images/s at 1 and 2 threads")
+    n.add_argument("dir", nargs="?", default="../shared/faces/dev")
+    n.add_argument("--limit", type=int, default=0, help="use the first N images (default all)")
+    n.add_argument("--repeats", type=int, default=2)
+    n.add_argument("--json", action="store_true")
+    n.set_defaults(func=cmd_bench)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except (ProvisionError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except FaceEngineError as exc:
+        print(f"error [{exc.code}]: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

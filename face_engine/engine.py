@@ -1,0 +1,199 @@
+"""FaceEngine: detection → quality gate → alignment → embedding → liveness, on CPU."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import onnxruntime as ort
+
+from . import manifest
+from .align import align_face
+from .config import EngineConfig
+from .detector import Detection, YuNetDetector
+from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
+from .imageio import DecodedImage, decode_image
+from .liveness import LivenessChecker
+from .matching import best_similarity, cosine
+from .quality import assess, dominant_face, face_size
+from .recognizer import DlibRecognizer
+from .results import FaceAnalysis, Template, Verification
+
+log = logging.getLogger(__name__)
+MAX_ENROLL_PHOTOS = 5
+
+
+@dataclass(frozen=True)
+class _Located:
+    """One decoded photo with its dominant face aligned (chip is None when unusable)."""
+
+    image: DecodedImage
+    main: Detection | None
+    count: int
+    chip: np.ndarray | None
+
+
+def session_options(threads: int) -> ort.SessionOptions:
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.log_severity_level = 3
+    return opts
+
+
+class FaceEngine:
+    """One per process; immutable after construction, so safe to share between threads."""
+
+    def __init__(self, config: EngineConfig | None = None) -> None:
+        self.config = cfg = config or EngineConfig.from_env()
+        missing = self.check_models(cfg)
+        if missing:
+            raise ModelsUnavailable(missing)
+        opts = session_options(cfg.threads)
+
+        def path(spec: manifest.ModelSpec):
+            return manifest.locate(spec, cfg.models_dir, cfg.build_dir)
+
+        self.detector = YuNetDetector(path(manifest.YUNET), opts, cfg.detect_score_threshold,
+                                      cfg.nms_iou_threshold, cfg.detect_max_side)
+        self.recognizer = DlibRecognizer(path(manifest.RECOGNIZER), opts, cfg.batch_size)
+        self.liveness = LivenessChecker(path(manifest.MINIFASNET_V2),
+                                        path(manifest.MINIFASNET_V1SE), opts)
+        self.model_version = f"{manifest.RECOGNIZER.name}+{manifest.YUNET.name}"
+        log.info("face engine ready (%s, %d thread(s))", self.model_version, cfg.threads)
+
+    @staticmethod
+    def check_models(config: EngineConfig) -> list[str]:
+        """Names of missing or invalid model files; [] when the engine can start."""
+        return manifest.missing_models(config.models_dir, config.build_dir)
+
+    # -- pipeline steps --------------------------------------------------------------------
+
+    def _locate(self, image_bytes: bytes, timings: dict[str, float] | None = None) -> _Located:
+        cfg = self.config
+        t0 = time.perf_counter()
+        image = decode_image(image_bytes, cfg.max_image_bytes, cfg.max_pixels, cfg.work_max_side)
+        t1 = time.perf_counter()
+        main, count = dominant_face(self.detector.detect(image.bgr), cfg.secondary_face_ratio)
+        t2 = time.perf_counter()
+        chip = None
+        if main is not None and count == 1:
+            chip = align_face(image.bgr, np.asarray(main.landmarks))
+        if timings is not None:
+            timings.update(decode=t1 - t0, detect=t2 - t1, align=time.perf_counter() - t2)
+        return _Located(image, main, count, chip)
+
+    def _analysis(self, located: _Located, embedding: np.ndarray | None,
+                  liveness: float | None) -> FaceAnalysis:
+        main, factor = located.main, located.image.to_original
+        if main is None:
+            return FaceAnalysis(None, None, None, 0, None, None, None, ("NO_FACE",))
+        orig = main.scaled(factor)
+        if located.chip is None:
+            return FaceAnalysis(orig.box, orig.landmarks, main.score, located.count, None, None,
+                                None, ("MULTIPLE_FACES",))
+        cfg = self.config
+        quality = assess(face_size(orig.box), located.chip, min_face_px=cfg.min_face_px,
+                                  min_blur=cfg.min_blur, min_brightness=cfg.min_brightness,
+                                  max_brightness=cfg.max_brightness)
+        if embedding is not None:
+            embedding.setflags(write=False)
+        reasons = quality.reasons
+        if liveness is not None and liveness < cfg.liveness_threshold:
+            reasons += ("SPOOF_SUSPECTED",)
+        return FaceAnalysis(orig.box, orig.landmarks, main.score, 1, quality, liveness,
+                            embedding, reasons)
+
+    # -- public API ------------------------------------------------------------------------
+
+    def analyze_timed(self, image_bytes: bytes) -> tuple[FaceAnalysis, dict[str, float]]:
+        """analyze() plus seconds per stage: decode, detect, align, and when a face was usable
+        embed, liveness and total (detect + align + embed + liveness, decoding excluded)."""
+        timings: dict[str, float] = {}
+        located = self._locate(image_bytes, timings)
+        embedding = liveness = None
+        if located.chip is not None:
+            t0 = time.perf_counter()
+            embedding = self.recognizer.embed([located.chip])[0]
+            t1 = time.perf_counter()
+            liveness = self.liveness.score(located.image.bgr, located.main.box)
+            timings.update(embed=t1 - t0, liveness=time.perf_counter() - t1)
+            timings["total"] = sum(timings[s] for s in ("detect", "align", "embed", "liveness"))
+        return self._analysis(located, embedding, liveness), timings
+
+    def analyze(self, image_bytes: bytes) -> FaceAnalysis:
+        """Box, landmarks, quality, liveness and embedding of the photo's one dominant face."""
+        return self.analyze_timed(image_bytes)[0]
+
+    def embed_batch(self, images: Sequence[bytes]) -> list[FaceAnalysis]:
+        """analyze() for many photos, running the recognizer in batches. An unreadable photo
+        raises ImageError whose details name its index."""
+        located = []
+        for i, data in enumerate(images):
+            try:
+                located.append(self._locate(data))
+            except ImageError as exc:
+                raise ImageError(str(exc), exc.code, {"index": i, **(exc.details or {})}) from exc
+        usable = [loc for loc in located if loc.chip is not None]
+        embeddings = iter(self.recognizer.embed([loc.chip for loc in usable]))
+        return [
+            self._analysis(loc, next(embeddings), self.liveness.score(loc.image.bgr, loc.main.box))
+            if loc.chip is not None else self._analysis(loc, None, None)
+            for loc in located
+        ]
+
+    def enroll(self, photos: Sequence[bytes]) -> Template:
+        """1–5 good photos of one live person → a Template; otherwise FaceEngineError with
+        code ENROLL_PHOTO_COUNT, ENROLL_REJECTED (details per photo) or ENROLL_INCONSISTENT."""
+        if not 1 <= len(photos) <= MAX_ENROLL_PHOTOS:
+            raise FaceEngineError(f"enrolment needs 1 to {MAX_ENROLL_PHOTOS} photos",
+                                  "ENROLL_PHOTO_COUNT", {"count": len(photos)})
+        analyses: list[FaceAnalysis] = []
+        problems = []
+        for i, data in enumerate(photos):
+            try:
+                analysis = self.analyze(data)
+            except ImageError as exc:
+                problems.append({"index": i, "reasons": [exc.code]})
+                continue
+            if analysis.reasons:
+                problems.append({"index": i, "reasons": list(analysis.reasons)})
+            analyses.append(analysis)
+        if problems:
+            raise FaceEngineError("some enrolment photos are not usable", "ENROLL_REJECTED",
+                                  {"photos": problems})
+        embeddings = np.stack([a.embedding for a in analyses])
+        pairs = [{"a": i, "b": j, "similarity": round(cosine(embeddings[i], embeddings[j]), 4)}
+                 for i in range(len(embeddings)) for j in range(i + 1, len(embeddings))]
+        mismatched = [p for p in pairs if p["similarity"] < self.config.match_threshold]
+        if mismatched:
+            raise FaceEngineError("enrolment photos do not show the same person",
+                                  "ENROLL_INCONSISTENT", {"pairs": mismatched})
+        return Template(embeddings=embeddings, model_version=self.model_version)
+
+    def is_compatible(self, template: Template) -> bool:
+        """Templates stay valid while the recognizer (first part of the version) is the same."""
+        return template.model_version.split("+")[0] == self.model_version.split("+")[0]
+
+    def verify(self, image_bytes: bytes, template: Template) -> Verification:
+        """Is the person in this selfie the template's owner, live, in a usable photo?"""
+        if not self.is_compatible(template):
+            raise TemplateMismatch(f"template made by {template.model_version}, engine runs "
+                                   f"{self.model_version}", details={
+                                       "template": template.model_version,
+                                       "engine": self.model_version})
+        analysis = self.analyze(image_bytes)
+        if analysis.embedding is None:
+            return Verification(None, False, None, False, analysis.reasons, analysis)
+        similarity = best_similarity(analysis.embedding, template.embeddings)
+        match = similarity >= self.config.match_threshold
+        live = analysis.liveness is not None and \
+            analysis.liveness >= self.config.liveness_threshold
+        reasons = analysis.reasons + (() if match else ("FACE_MISMATCH",))
+        return Verification(similarity, match, analysis.liveness, live, reasons, analysis)

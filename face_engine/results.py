@@ -1,0 +1,101 @@
+"""Frozen result types the engine returns, and the storable face template."""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import FaceEngineError
+
+EMBEDDING_DIM = 128
+
+
+@dataclass(frozen=True)
+class Quality:
+    ok: bool
+    face_px: float
+    blur: float  # variance of the Laplacian on the aligned face
+    brightness: float  # mean grey level 0-255 on the aligned face
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FaceAnalysis:
+    """What one photo shows. Coordinates are in the original (EXIF-rotated) photo's pixels."""
+
+    box: tuple[float, float, float, float] | None
+    landmarks: tuple[tuple[float, float], ...] | None
+    score: float | None
+    face_count: int
+    quality: Quality | None
+    liveness: float | None
+    embedding: np.ndarray | None = field(repr=False, compare=False)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.reasons
+
+
+@dataclass(frozen=True)
+class Verification:
+    similarity: float | None
+    match: bool
+    liveness: float | None
+    live: bool
+    reasons: tuple[str, ...]
+    analysis: FaceAnalysis = field(repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.reasons
+
+
+_MAGIC = b"HFT"
+_FORMAT_VERSION = 1
+_HEADER = struct.Struct("<3sBHH")  # magic, format version, embedding count, dimension
+
+
+@dataclass(frozen=True)
+class Template:
+    """An employee's enrolled face: n L2-normalised embeddings and the model that made them."""
+
+    embeddings: np.ndarray = field(compare=False)
+    model_version: str
+
+    def __post_init__(self) -> None:
+        emb = np.array(self.embeddings, dtype=np.float32, copy=True)
+        if emb.ndim != 2 or emb.shape[1] != EMBEDDING_DIM or not 1 <= emb.shape[0] <= 65535:
+            raise FaceEngineError("template needs n×128 embeddings", "TEMPLATE_INVALID")
+        if not np.all(np.isfinite(emb)):
+            raise FaceEngineError("template has non-finite values", "TEMPLATE_INVALID")
+        emb.setflags(write=False)
+        object.__setattr__(self, "embeddings", emb)
+
+    def to_bytes(self) -> bytes:
+        """Compact, versioned binary form (no pickle): header, model version, float32 LE."""
+        version = self.model_version.encode("utf-8")
+        if len(version) > 255:
+            raise FaceEngineError("model version too long", "TEMPLATE_INVALID")
+        n, dim = self.embeddings.shape
+        return (_HEADER.pack(_MAGIC, _FORMAT_VERSION, n, dim) + bytes([len(version)]) + version
+                + self.embeddings.astype("<f4").tobytes())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Template:
+        try:
+            magic, fmt, n, dim = _HEADER.unpack_from(data, 0)
+            if magic != _MAGIC or fmt != _FORMAT_VERSION or dim != EMBEDDING_DIM:
+                raise ValueError("bad header")
+            vlen = data[_HEADER.size]
+            start = _HEADER.size + 1
+            version = bytes(data[start : start + vlen]).decode("utf-8")
+            body = data[start + vlen :]
+            if len(version) != vlen or len(body) != 4 * n * dim:
+                raise ValueError("bad length")
+            emb = np.frombuffer(body, dtype="<f4").reshape(n, dim)
+        except (struct.error, IndexError, ValueError, UnicodeDecodeError) as exc:
+            raise FaceEngineError("stored template is corrupt", "TEMPLATE_INVALID") from exc
+        return cls(embeddings=emb, model_version=version)
