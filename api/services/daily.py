@@ -89,10 +89,22 @@ def upsert(rows: list[tuple]) -> None:
                 update=UPDATED_FIELDS)
 
 
+def closed_months(date_from: date, date_to: date) -> set[tuple[int, date]]:
+    """(OPD, first day of month) pairs that are closed: their records are final."""
+    from api.models import MonthClosing
+
+    query = (MonthClosing.select(MonthClosing.opd, MonthClosing.month)
+             .where(MonthClosing.status == "closed",
+                    MonthClosing.month.between(date_from.replace(day=1), date_to)))
+    return set(query.tuples())
+
+
 def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
                  book: ScheduleBook, default_tz: str) -> list[tuple]:
-    """Daily record rows for (employee id, schedule group id, joined date) tuples."""
+    """Daily record rows for (employee id, schedule group id, joined date) tuples; days of a
+    closed OPD-month are left as they were closed."""
     employees = list(employees)
+    closed = closed_months(date_from, date_to)
     ids = [e[0] for e in employees]
     postings = load_postings(ids, default_tz)
     inputs = day_inputs.load(ids, date_from, date_to)
@@ -104,7 +116,7 @@ def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now
         own = postings.get(employee_id, [])
         for day in dates(max(date_from, joined), date_to):
             posting = posting_on(own, day)
-            if posting is None:
+            if posting is None or (posting.opd_id, day.replace(day=1)) in closed:
                 continue
             schedule_day = book.day(employee_id, group_id, day, posting.tz)
             day_input = inputs.get((employee_id, day), empty)
