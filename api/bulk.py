@@ -3,6 +3,7 @@ building one peewee query per batch costs more than the database does."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
 
 from api.db import database, is_postgres
 
@@ -71,3 +72,21 @@ def reset_sequences(models) -> None:
         database.execute_sql(
             f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM \"{table}\"), 1))")
+
+
+def raw_rows(query):
+    """Rows of a peewee query as the driver returns them, skipping peewee's per-value
+    conversion (use as_date / as_datetime on the columns that need it)."""
+    return database.execute(query)
+
+
+def as_date(value) -> date:
+    """A DATE column: SQLite gives text, PostgreSQL a date."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_datetime(value) -> datetime:
+    """A naive-UTC DATETIME column as an aware UTC datetime."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC)

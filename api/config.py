@@ -47,6 +47,7 @@ class Config:
     RATELIMIT_STORAGE_URI: str = "memory://"
     RATELIMIT_LOGIN: str = "20 per minute"
     RATELIMIT_CHECKIN: str = "30 per minute"
+    TRUSTED_PROXIES: str = ""  # comma-separated addresses whose X-Forwarded-For is believed
     MAX_DEVICES_PER_EMPLOYEE: int = 1
     MAX_EMPLOYEES_PER_DEVICE: int = 1
     REPLAY_WINDOW_DAYS: int = 30

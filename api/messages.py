@@ -106,7 +106,8 @@ MESSAGES: dict[str, str] = {
                               "bulan tersebut dibuka kembali oleh admin BKD."),
     "MONTH_CLOSED_FOR": "Bulan {month} untuk {opd} sudah ditutup; data tidak dapat diubah.",
     "REQUEST_NOT_PENDING": "Pengajuan ini sudah diputuskan atau dibatalkan.",
-    "SELF_DECISION": "Anda tidak dapat memutuskan pengajuan atas diri Anda sendiri.",
+    "SELF_DECISION": ("Anda tidak dapat memutuskan atau mengubah data kehadiran Anda "
+                      "sendiri."),
     "NOT_APPROVER": "Anda bukan atasan langsung, kepala OPD, atau operator OPD pegawai ini.",
     "MANUAL_EXISTS": ("Sudah ada entri presensi manual untuk pegawai ini pada tanggal tersebut; "
                       "gunakan koreksi untuk mengubahnya."),
@@ -132,6 +133,10 @@ MESSAGES: dict[str, str] = {
     "MONTH_ALREADY_CLOSED": "Bulan ini sudah ditutup.",
     "MONTH_NOT_CLOSED": "Bulan ini tidak sedang ditutup.",
     "UNKNOWN_APPROVAL_KIND": "Jenis persetujuan tidak dikenal.",
+    # recaps, discipline, analytics and rule parameters (issue 5)
+    "RULE_INVALID": "Parameter aturan tidak valid.",
+    "RULE_VERSION_EXISTS": ("Sudah ada versi aturan yang berlaku mulai tanggal tersebut; pilih "
+                            "tanggal lain."),
 }
 
 

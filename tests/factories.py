@@ -146,14 +146,19 @@ def local(day, hhmm: str, tz: str = WIB, plus_days: int = 0):
 
 
 def accepted_event(employee, work_date, moment, kind: str, *, status: str = "ACCEPTED",
-                   codes: str = "", lat: float = OFFICE_A[0], lon: float = OFFICE_A[1],
+                   codes: str = "", lat: float | None = None, lon: float | None = None,
                    device_uid: str | None = None, is_mock: bool = False):
     """A check-in attempt as the check-in flow stores it (no selfie), for `work_date`.
 
     An overnight shift's check-out happens the next day but belongs to the shift's date, which
-    is what the flow's `pick_work_date` decides; the date is given here. No recompute."""
+    is what the flow's `pick_work_date` decides; the date is given here. Without lat/lon the
+    fix lies a few metres from office A, as real GPS noise does. No recompute."""
     from api import clock
     from api.models import CheckinEvent
+
+    noise = ((employee.id * 7919 + moment.minute * 31) % 997) * 1e-6
+    lat = OFFICE_A[0] + noise if lat is None else lat
+    lon = OFFICE_A[1] - noise if lon is None else lon
 
     return CheckinEvent.create(
         employee=employee, kind=kind, status=status, codes=codes,

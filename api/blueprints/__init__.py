@@ -17,3 +17,21 @@ def register(api, app) -> None:
     app.register_blueprint(health.bp)
     for module in (auth, me, org, schedules, devices, faces, attendance):
         api.register_blueprint(module.blp)
+    # absences, manual attendance, corrections, cancellations, closing, approvals, audit
+    from api.blueprints import (
+        absences,
+        approvals,
+        audit,
+        cancellations,
+        closing,
+        corrections,
+        manual,
+    )
+
+    for module in (absences, manual, corrections, cancellations, closing, approvals, audit):
+        api.register_blueprint(module.blp)
+    # recaps, discipline, analytics and rule parameters (issue 5)
+    from api.blueprints import analytics, recaps, rules
+
+    for module in (recaps, analytics, rules):
+        api.register_blueprint(module.blp)

@@ -7,7 +7,7 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
-    FloatField,
+    DoubleField,
     ForeignKeyField,
     IntegerField,
     TextField,
@@ -27,17 +27,17 @@ class CheckinEvent(BaseModel):
     recorded_at = DateTimeField(index=True)  # server time, naive UTC
     work_date = DateField(null=True)
     client_time = DateTimeField(null=True)
-    lat = FloatField(null=True)
-    lon = FloatField(null=True)
-    accuracy_m = FloatField(null=True)
+    lat = DoubleField(null=True)
+    lon = DoubleField(null=True)
+    accuracy_m = DoubleField(null=True)
     is_mock = BooleanField(default=False)
     device = ForeignKeyField(Device, null=True)
     device_uid = CharField(max_length=128, default="")
     location = ForeignKeyField(Location, null=True)
-    distance_m = FloatField(null=True)
+    distance_m = DoubleField(null=True)
     out_of_office = BooleanField(default=False)
-    similarity = FloatField(null=True)
-    liveness = FloatField(null=True)
+    similarity = DoubleField(null=True)
+    liveness = DoubleField(null=True)
     selfie = ForeignKeyField(StoredFile, null=True)
     selfie_sha256 = CharField(max_length=64, default="", index=True)
     embedding = BlobField(null=True)

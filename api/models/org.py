@@ -6,7 +6,7 @@ from peewee import (
     CharField,
     DateField,
     DateTimeField,
-    FloatField,
+    DoubleField,
     ForeignKeyField,
     IntegerField,
     TextField,
@@ -42,8 +42,8 @@ class Location(BaseModel):
     opd = ForeignKeyField(Opd, null=True, backref="locations")  # null: usable pemda-wide
     name = CharField(max_length=200)
     kind = CharField(max_length=20, default="office")  # office | alternative
-    lat = FloatField()
-    lon = FloatField()
+    lat = DoubleField()  # double precision: REAL would round GPS fixes to about a metre
+    lon = DoubleField()
     radius_m = IntegerField(default=100)
     tz = CharField(max_length=40, default="Asia/Jakarta")
     active = BooleanField(default=True)

@@ -94,13 +94,13 @@ def tier_for(minutes: int, bounds: Sequence[int]) -> int:
 def late_minutes(check_in: datetime, day: ScheduleDay, policy: Policy) -> int:
     """Minutes after the on-time limit, in absolute time."""
     assert day.checkin_close is not None
-    return whole_minutes(as_utc(check_in) - as_utc(day.checkin_close), policy.minute_rounding)
+    return whole_minutes(as_utc(check_in) - day.utc("checkin_close"), policy.minute_rounding)
 
 
 def early_minutes(check_out: datetime, day: ScheduleDay, policy: Policy) -> int:
     """Minutes before the earliest on-time leave, in absolute time."""
     assert day.checkout_open is not None
-    return whole_minutes(as_utc(day.checkout_open) - as_utc(check_out), policy.minute_rounding)
+    return whole_minutes(day.utc("checkout_open") - as_utc(check_out), policy.minute_rounding)
 
 
 def counted_punches(

@@ -148,3 +148,11 @@ def _breakdown(counts: Mapping[str, float], policy: Policy) -> dict[str, float]:
 def _round(value: float) -> float:
     # Rates are quarter percents; 6 decimals removes float noise (0.1 + 0.2) from reports.
     return round(value, 6)
+
+
+def day_cost(result: DayResult, policy: Policy) -> tuple[float, float]:
+    """(percent one day costs, what the daily cap takes off it): `tpp_for_days` per day."""
+    percent = sum(policy.tpp_rates.get(c, 0.0) for c in day_codes(result))
+    if policy.tpp_daily_cap is None:
+        return _round(percent), 0.0
+    return _round(percent), _round(max(0.0, percent - policy.tpp_daily_cap))

@@ -132,6 +132,15 @@ class ScheduleDay:
     checkout_open: datetime | None = None
     checkout_close: datetime | None = None
 
+    def utc(self, name: str) -> datetime | None:
+        """One of the times as a UTC instant, memoised: a resolved day is shared by every
+        employee of its group, and a recompute asks for the same instants millions of times."""
+        cache = self.__dict__.setdefault("_utc", {})  # not a field: eq/hash ignore it
+        if name not in cache:
+            moment = getattr(self, name)
+            cache[name] = None if moment is None else as_utc(moment)
+        return cache[name]
+
 
 def anchor(pattern: DayPattern, work_date: date, tz: str) -> dict[str, datetime | None]:
     """Place a pattern's times on the timeline of `work_date` (start is on work_date).
@@ -232,10 +241,10 @@ def window_check(kind: str, day: ScheduleDay, now: datetime) -> str | None:
     if not day.workday:
         return "NOT_WORKDAY"
     assert day.start and day.end and day.checkin_open and day.checkout_close
-    opens, closes = (day.checkin_open, day.end) if kind == "in" else (day.start, day.checkout_close)
-    if t < as_utc(opens):
+    opens, closes = ("checkin_open", "end") if kind == "in" else ("start", "checkout_close")
+    if t < day.utc(opens):
         return "TOO_EARLY"
-    if t >= as_utc(closes) + _EDGE:
+    if t >= day.utc(closes) + _EDGE:
         return "WINDOW_CLOSED"
     return None
 
@@ -258,5 +267,5 @@ def pick_work_date(now: datetime, days: Sequence[ScheduleDay], kind: str) -> Sch
     if not open_days:
         return None
     if kind == "out":
-        return min(open_days, key=lambda d: as_utc(d.start))  # type: ignore[arg-type]
-    return max(open_days, key=lambda d: as_utc(d.checkin_open))  # type: ignore[arg-type]
+        return min(open_days, key=lambda d: d.utc("start"))  # type: ignore[arg-type]
+    return max(open_days, key=lambda d: d.utc("checkin_open"))  # type: ignore[arg-type]

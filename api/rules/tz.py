@@ -22,6 +22,8 @@ def as_utc(moment: datetime) -> datetime:
     Python compares and subtracts datetimes sharing one tzinfo by wall clock; converting to
     UTC first keeps every minute count in absolute time.
     """
+    if moment.tzinfo is UTC:
+        return moment  # already UTC: the common case for stored punches
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("Waktu harus memiliki zona waktu (timezone-aware)")
     return moment.astimezone(UTC)

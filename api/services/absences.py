@@ -35,6 +35,8 @@ def subject(actor: Actor, employee_id: int | None) -> Employee:
     if not actor.has("operator", "admin"):
         raise ApiError("OUT_OF_SCOPE", 403)
     scope.require_manage_opd(actor, employee.opd_id)
+    if not employee.active:
+        raise ApiError("VALIDATION_ERROR", 422, details={"employee_id": ["Pegawai tidak aktif."]})
     return employee
 
 

@@ -7,7 +7,7 @@ from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.models import CheckinEvent, Employee
-from api.services import audit, daily
+from api.services import audit, closing, daily
 from api.services.actor import Actor
 from api.services.scope import can_supervise, record_filter
 
@@ -24,6 +24,7 @@ def decide(actor: Actor, event_id: int, approve: bool, reason: str, now: datetim
     if not approve and not reason.strip():
         raise ApiError("REASON_REQUIRED", 400)
     with write_transaction():
+        closing.require_not_closed(employee.id, [event.work_date])
         updated = (CheckinEvent.update(approval="approved" if approve else "rejected",
                                        decided_by=actor.id, decided_at=clock.utc_naive(now),
                                        decision_reason=reason.strip())

@@ -61,14 +61,19 @@ def _lock(pairs: Iterable[tuple[int, date]], exclusive: bool = False) -> None:
 
 def opd_months(employee_id: int, days: Iterable[date]) -> set[tuple[int, date]]:
     """(OPD, month) pairs an employee's days belong to (mutation history respected)."""
-    postings = daily.load_postings([employee_id], current_app.config["PEMDA_TZ"])
-    own = postings.get(employee_id, [])
-    pairs = set()
-    for day in days:
-        posting = daily.posting_on(own, day)
+    return _opd_months((employee_id, day) for day in days)
+
+
+def _opd_months(pairs: Iterable[tuple[int, date]]) -> set[tuple[int, date]]:
+    pairs = list(pairs)
+    postings = daily.load_postings(sorted({e for e, _ in pairs}),
+                                   current_app.config["PEMDA_TZ"])
+    found = set()
+    for employee_id, day in pairs:
+        posting = daily.posting_on(postings.get(employee_id, []), day)
         if posting is not None:
-            pairs.add((posting.opd_id, month_of(day)))
-    return pairs
+            found.add((posting.opd_id, month_of(day)))
+    return found
 
 
 def opd_on(employee_id: int, day: date) -> int:
@@ -97,7 +102,10 @@ def _closed_error(opd_id: int, month: date) -> ApiError:
 
 def require_not_closed(employee_id: int, days: Iterable[date]) -> None:
     """Refuse a write touching an employee's day in a closed month (call inside the write)."""
-    pairs = opd_months(employee_id, days)
+    _require_open(opd_months(employee_id, days))
+
+
+def _require_open(pairs: set[tuple[int, date]]) -> None:
     _lock(pairs)
     for pair, status in statuses(pairs).items():
         if status == CLOSED:
@@ -133,11 +141,7 @@ def require_months_open(date_from: date, date_to: date) -> None:
 
 def require_days_open(pairs: Iterable[tuple[int, date]]) -> None:
     """(employee id, date) pairs, e.g. roster entries, may not fall in a closed month."""
-    by_employee: dict[int, set[date]] = {}
-    for employee_id, day in pairs:
-        by_employee.setdefault(employee_id, set()).add(day)
-    for employee_id, days in by_employee.items():
-        require_not_closed(employee_id, days)
+    _require_open(_opd_months(pairs))
 
 
 def earliest_closing(month: date) -> date:

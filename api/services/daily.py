@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 from flask import current_app
 
 from api import clock
-from api.bulk import insert_rows
-from api.db import write_transaction
+from api.bulk import insert_rows, raw_rows
+from api.db import is_sqlite, write_transaction
 from api.models import Assignment, DailyRecord, Employee, EmployeeLocation, Location
 from api.rules.daily_status import DayResult, compute_day
 from api.services import day_inputs
@@ -127,9 +127,37 @@ def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now
     return rows
 
 
+COMPARED = slice(2, len(RECORD_COLUMNS) - 1)  # everything but the key and computed_at
+
+
+def _as_stored(row: tuple) -> tuple:
+    """A computed row as the driver hands the stored one back: SQLite keeps dates and
+    timestamps as text (str() is its adapter's form) and booleans as 1/0 (equal to True/False),
+    PostgreSQL returns Python types."""
+    if not is_sqlite():
+        return row
+    return tuple(str(v) if isinstance(v, date) else v for v in row)  # datetime is a date
+
+
+def changed(rows: list[tuple], ids: Sequence[int], date_from: date, date_to: date,
+            ) -> list[tuple]:
+    """The computed rows that differ from what is stored: an unchanged day is not rewritten."""
+    columns = [getattr(DailyRecord, name) for name in RECORD_COLUMNS]
+    query = DailyRecord.select(*columns).where(DailyRecord.employee.in_(list(ids)),
+                                               DailyRecord.work_date.between(date_from, date_to))
+    stored = {(row[0], row[1]): row[COMPARED] for row in raw_rows(query)}
+    out = []
+    for row in rows:
+        form = _as_stored(row)
+        if stored.get((form[0], form[1])) != form[COMPARED]:
+            out.append(row)
+    return out
+
+
 def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] | None,
                     now: datetime) -> int:
-    """Recompute the records of these employees (all active ones if None) for the dates."""
+    """Recompute the records of these employees (all active ones if None) for the dates;
+    returns how many records were computed (only changed ones are written)."""
     default_tz = current_app.config["PEMDA_TZ"]
     book = ScheduleBook.load(date_from - timedelta(days=1), date_to, employee_ids)
     query = (Employee.select(Employee.id, Employee.schedule_group, Employee.created_at)
@@ -142,8 +170,10 @@ def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] 
     for start in range(0, len(employees), CHUNK):
         chunk = employees[start:start + CHUNK]
         rows = compute_rows(chunk, date_from, date_to, now, book, default_tz)
-        with write_transaction():
-            upsert(rows)
+        writes = changed(rows, [e[0] for e in chunk], date_from, date_to)
+        if writes:
+            with write_transaction():
+                upsert(writes)
         total += len(rows)
     return total
 

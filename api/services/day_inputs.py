@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from api import clock
+from api.bulk import as_date, as_datetime, raw_rows
 from api.models import AbsenceRequest, Cancellation, CheckinEvent, Correction, ManualEntry
 from api.rules.daily_status import DayOverride, Punch
 
@@ -32,14 +33,14 @@ def checkin_events(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
                      CheckinEvent.out_of_office)
              .where(CheckinEvent.employee.in_(list(employee_ids)),
                     CheckinEvent.work_date.between(date_from, date_to),
-                    CheckinEvent.status != "REJECTED")
-             .tuples())
-    for employee_id, work_date, kind, recorded_at, status, approval, out_of_office in query:
-        day = inputs[(employee_id, work_date)]
+                    CheckinEvent.status != "REJECTED"))
+    for employee_id, work_date, kind, recorded_at, status, approval, out_of_office in \
+            raw_rows(query):  # the hot loop of a recompute: no per-value ORM conversion
+        day = inputs[(employee_id, as_date(work_date))]
         if status == "PENDING" and approval != "approved":
             day.has_pending = day.has_pending or approval == "pending"
             continue
-        day.punches.append(Punch(kind=kind, at=clock.from_db(recorded_at), source="app",
+        day.punches.append(Punch(kind=kind, at=as_datetime(recorded_at), source="app",
                                  out_of_office=bool(out_of_office)))
 
 

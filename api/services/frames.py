@@ -1,13 +1,42 @@
 """JSON from pandas frames: big tables go out through pandas' C writer, not row dicts."""
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, datetime
 
 import pandas as pd
 from flask import Response
 
+from api.db import database, is_postgres
+
 _MARK = "\u0000frame:{}\u0000"
+
+
+def query_frame(query, columns: list[str], bulk: bool = False) -> pd.DataFrame:
+    """Rows of a peewee query as a DataFrame, straight from the cursor.
+
+    Skips peewee's per-value conversion (the main cost for 10⁵–10⁶ rows): values come as the
+    driver gives them — on SQLite dates are ISO strings and booleans 0/1. `bulk` (numbers,
+    text and dates only): on PostgreSQL the rows travel as CSV through COPY, parsed by
+    pandas in C — a third faster than building a Python tuple per row."""
+    if bulk and is_postgres():
+        return _copy_frame(query, columns)
+    cursor = database.execute(query)
+    return pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
+
+
+def _copy_frame(query, columns: list[str]) -> pd.DataFrame:
+    sql, params = query.sql()
+    cursor = database.cursor()
+    literal = cursor.mogrify(sql, params).decode()  # the driver's own quoting
+    buffer = io.StringIO()
+    cursor.copy_expert(f"COPY ({literal}) TO STDOUT WITH (FORMAT csv)", buffer)
+    if not buffer.tell():
+        return pd.DataFrame(columns=columns)
+    buffer.seek(0)
+    return pd.read_csv(buffer, header=None, names=columns, keep_default_na=False,
+                       na_values=[""])
 
 
 def frame_json(frame: pd.DataFrame) -> str:
@@ -32,18 +61,22 @@ def _default(value):
 
 
 def json_text(envelope: dict) -> str:
-    """The envelope as JSON, with every DataFrame value written by pandas in place."""
-    frames = {}
-    plain = {}
-    for key, value in envelope.items():
+    """The envelope as JSON; every DataFrame in it (at any depth) is written by pandas."""
+    frames: list[pd.DataFrame] = []
+
+    def swap(value):
         if isinstance(value, pd.DataFrame):
-            frames[key] = value
-            plain[key] = _MARK.format(key)
-        else:
-            plain[key] = value
-    text = json.dumps(plain, ensure_ascii=False, default=_default)
-    for key, frame in frames.items():
-        text = text.replace(json.dumps(_MARK.format(key)), frame_json(frame), 1)
+            frames.append(value)
+            return _MARK.format(len(frames) - 1)
+        if isinstance(value, dict):
+            return {key: swap(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [swap(item) for item in value]
+        return value
+
+    text = json.dumps(swap(envelope), ensure_ascii=False, default=_default)
+    for index, frame in enumerate(frames):
+        text = text.replace(json.dumps(_MARK.format(index)), frame_json(frame), 1)
     return text
 
 

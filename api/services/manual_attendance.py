@@ -79,6 +79,8 @@ def check_date(work_date: date, today: date) -> None:
 def check_single(actor: Actor, data: dict, today: date, now: datetime) -> CheckedEntry:
     employee = fetch(Employee, data["employee_id"])
     scope.require_manage_opd(actor, employee.opd_id)
+    if not employee.active:
+        raise ApiError("VALIDATION_ERROR", 422, details={"employee_id": ["Pegawai tidak aktif."]})
     check_date(data["work_date"], today)
     day = schedule_days(employee, data["work_date"], data["work_date"])[0]
     problems, check_in_at, check_out_at = entry_problems(

@@ -79,7 +79,7 @@ def build_template(opd: Opd, day: date) -> bytes:
         for col in range(4, 8):
             sheet.write_blank(row, col, None, text)
     last = HEADER_ROW + max(len(employees), 1) - 1
-    sheet.data_validation(HEADER_ROW, 6, last, 6, {"validate": "list", "source": SHEET_CODES,
+    sheet.data_validation(HEADER_ROW, 6, last, 6, {"validate": "list", "source": list(SHEET_CODES),
                                                     "ignore_blank": True})
     sheet.freeze_panes(HEADER_ROW, 0)
     _signature(sheet, last + 2, opd, day, bold)

@@ -18,7 +18,7 @@ from api.models import (
     SchedulePeriod,
     Shift,
 )
-from api.services import audit, daily
+from api.services import audit, closing, daily
 from api.services.org import snapshot
 
 
@@ -81,6 +81,7 @@ def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], 
 def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
                now: datetime) -> SchedulePeriod:
     with write_transaction():
+        closing.require_months_open(data["date_from"], data["date_to"])
         overlapping = group.periods.where(SchedulePeriod.date_from <= data["date_to"],
                                           SchedulePeriod.date_to >= data["date_from"])
         if overlapping.exists():
@@ -97,6 +98,7 @@ def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
 
 def delete_period(actor_id: int, period: SchedulePeriod, today: date, now: datetime) -> None:
     with write_transaction():
+        closing.require_months_open(period.date_from, period.date_to)
         audit.record(actor_id, "schedule.period.delete", "schedule_period", period.id,
                      snapshot(period), None)
         group_id = period.group_id
@@ -132,6 +134,7 @@ def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee
                                           "jadwal pegawai."]})
         rows.append({"employee": employee.id, "work_date": entry["work_date"], "shift": shift_id})
     with write_transaction():
+        closing.require_days_open((e["employee_id"], e["work_date"]) for e in entries)
         for start in range(0, len(rows), 500):
             (RosterEntry.insert_many(rows[start:start + 500])
              .on_conflict(conflict_target=[RosterEntry.employee, RosterEntry.work_date],
@@ -146,6 +149,7 @@ def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee
 
 def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> LocalDay:
     with write_transaction():
+        closing.require_months_open(data["date"], data["date"])
         existing = LocalDay.get_or_none(LocalDay.date == data["date"])
         before = snapshot(existing) if existing else None
         if existing:
@@ -163,6 +167,7 @@ def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> Loca
 
 def delete_local_day(actor_id: int, row: LocalDay, today: date, now: datetime) -> None:
     with write_transaction():
+        closing.require_months_open(row.date, row.date)
         audit.record(actor_id, "holiday.delete", "local_day", row.id, snapshot(row), None)
         day = row.date
         row.delete_instance()

@@ -99,3 +99,24 @@ def test_enrolment_refuses_a_photo_without_a_usable_face(client, world):
     assert response.status_code == 400
     assert response.json["error"]["code"] == "ENROLL_REJECTED"
     assert response.json["error"]["details"]["photos"][0]["reasons"] == ["NO_FACE"]
+
+
+def test_forwarded_address_counts_only_behind_a_trusted_proxy(app_config, world):
+    """A client cannot dodge the login limit by inventing X-Forwarded-For; the dashboard,
+    a trusted proxy, gets one budget per browser it forwards."""
+    from api import create_app
+
+    config = {**app_config, "RATELIMIT_LOGIN": "2 per minute", "TRUSTED_PROXIES": "10.0.0.5"}
+    client = create_app(config).test_client()
+    body = {"nip": world.people["pegawai_a"].nip, "password": "salah-sekali"}
+
+    def status(peer, forwarded):
+        return client.post("/api/v1/auth/login", json=body,
+                           environ_base={"REMOTE_ADDR": peer},
+                           headers={"X-Forwarded-For": forwarded}).status_code
+
+    # from an untrusted peer, a new forwarded address per request changes nothing
+    assert [status("203.0.113.9", f"198.51.100.{i}") for i in range(3)] == [401, 401, 429]
+    # through the trusted proxy, each forwarded browser has its own budget
+    assert [status("10.0.0.5", "192.0.2.1") for _ in range(3)] == [401, 401, 429]
+    assert status("10.0.0.5", "192.0.2.2") == 401

@@ -1,0 +1,43 @@
+"""Corrections of a day's record by the OPD's operator (evidence and reason required)."""
+from __future__ import annotations
+
+from flask import request
+from flask_smorest import Blueprint
+
+from api import clock
+from api.models import Correction
+from api.schemas import corrections as s
+from api.schemas.absences import EvidenceFile
+from api.services import corrections, daily, storage
+from api.services.actor import authenticated, current_actor
+from api.services.workflow import read_upload
+
+blp = Blueprint("corrections", __name__, url_prefix="/api/v1/corrections",
+                description="Koreksi data kehadiran oleh operator OPD")
+SECURITY = [{"bearerAuth": []}]
+
+
+@blp.route("", methods=["POST"])
+@authenticated("operator")
+@blp.arguments(s.CorrectionForm, location="form")
+@blp.arguments(EvidenceFile, location="files")
+@blp.response(201, s.CorrectionOut)
+@blp.doc(security=SECURITY)
+def create(form, _files):
+    """Koreksi jam datang/pulang atau kode hari itu, dengan bukti dan alasan."""
+    evidence = read_upload(request.files, "evidence", storage.DOCUMENT_TYPES)
+    row = corrections.correct(current_actor(), form, evidence, daily.pemda_today(), clock.now())
+    return corrections.correction_dict(row)
+
+
+@blp.route("", methods=["GET"])
+@authenticated()
+@blp.arguments(s.CorrectionQuery, location="query")
+@blp.response(200, s.CorrectionPage)
+@blp.doc(security=SECURITY)
+def list_corrections(args):
+    """Koreksi dalam lingkup pengguna."""
+    query = corrections.corrections_query(current_actor(), args)
+    rows = (query.order_by(Correction.work_date.desc(), Correction.id.desc())
+            .limit(args["limit"]).offset(args["offset"]))
+    return {"total": query.count(), "items": [corrections.correction_dict(r) for r in rows]}

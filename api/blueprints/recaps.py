@@ -1,0 +1,81 @@
+"""Monthly recap (Lampiran II), daily sheet (Lampiran I), today's board, PP 94 watch-list."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import current_app
+from flask_smorest import Blueprint
+
+from api.models import Opd
+from api.schemas import recaps as s
+from api.services import daily, daily_sheet, discipline_watch, recap, recap_today, recap_xlsx
+from api.services.actor import authenticated, current_actor
+from api.services.frames import json_response
+from api.services.report_scope import REPORT_ROLES, report_opds
+from api.services.rule_admin import in_force
+
+blp = Blueprint("recaps", __name__, url_prefix="/api/v1",
+                description="Rekap presensi (Lampiran I/II), papan hari ini, disiplin PP 94")
+SECURITY = [{"bearerAuth": []}]
+XLSX_NOTE = "JSON; dengan format=xlsx: berkas .xlsx (diunduh)"
+
+
+@blp.route("/recaps/monthly", methods=["GET"])
+@authenticated(*REPORT_ROLES)
+@blp.arguments(s.MonthlyQuery, location="query")
+@blp.response(200, s.MonthlyOut, description=XLSX_NOTE)
+@blp.doc(security=SECURITY)
+def monthly(args):
+    """Rekap bulanan per pegawai (kolom Lampiran II + TPP + PP 94), satu OPD atau se-pemda."""
+    opd_ids = report_opds(current_actor(), args["opd"])
+    data = recap.monthly(args["month"], opd_ids)
+    if args["format"] == "xlsx":
+        pemda, today = current_app.config["PEMDA_NAME"], daily.pemda_today()
+        where = data.opds["opd_code"].iloc[0] if len(data.opds) == 1 else "pemda"
+        return recap_xlsx.send_workbook(
+            lambda path: recap_xlsx.write_monthly(path, data, pemda, today),
+            f"rekap-bulanan-{data.first:%Y-%m}-{where}.xlsx")
+    return json_response(recap.envelope(data, opd_ids))
+
+
+@blp.route("/recaps/daily", methods=["GET"])
+@authenticated(*REPORT_ROLES)
+@blp.arguments(s.DailyQuery, location="query")
+@blp.response(200, s.DailySheetOut, description=XLSX_NOTE)
+@blp.doc(security=SECURITY)
+def daily_sheet_view(args):
+    """Presensi harian satu OPD (Lampiran I): jam datang/pulang, kode, keterangan."""
+    report_opds(current_actor(), args["opd"])
+    opd = Opd.get_by_id(args["opd"])
+    data = daily_sheet.sheet(opd, args["date"], daily.pemda_today())
+    if args["format"] == "xlsx":
+        return recap_xlsx.send_workbook(
+            lambda path: daily_sheet.write_sheet(path, data, args["date"]),
+            f"presensi-harian-{args['date']:%Y-%m-%d}-{opd.code}.xlsx")
+    return json_response(data)
+
+
+@blp.route("/recaps/today", methods=["GET"])
+@authenticated(*REPORT_ROLES)
+@blp.arguments(s.TodayQuery, location="query")
+@blp.response(200, s.TodayOut)
+@blp.doc(security=SECURITY)
+def today(args):
+    """Papan hari ini (Beranda): hadir, terlambat, belum presensi, izin/cuti, menunggu."""
+    opd_ids = report_opds(current_actor(), args["opd"])
+    return json_response(recap_today.board(daily.pemda_today(), opd_ids))
+
+
+@blp.route("/discipline/watchlist", methods=["GET"])
+@authenticated(*REPORT_ROLES)
+@blp.arguments(s.WatchlistQuery, location="query")
+@blp.response(200, s.WatchlistOut)
+@blp.doc(security=SECURITY)
+def watchlist(args):
+    """Daftar pantau PP 94/2021: TK s.d. hari ini (termasuk konversi menit) dan TK 10 hari
+    kerja berturut-turut."""
+    opd_ids = report_opds(current_actor(), args["opd"])
+    as_of = min(daily.pemda_today(), date(args["year"], 12, 31))
+    policy = in_force(as_of).policy
+    return json_response(discipline_watch.watchlist(args["year"], as_of, policy, opd_ids,
+                                                    args["min_days"]))

@@ -1,0 +1,48 @@
+"""Rule parameters (TPP table, tiers, minute conversion, caps), versioned by effective date."""
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from api import clock
+from api.schemas import rules as s
+from api.services import daily, rule_admin
+from api.services.actor import authenticated, current_actor
+from api.services.policy import DEFAULT
+
+blp = Blueprint("rules", __name__, url_prefix="/api/v1/rules",
+                description="Parameter aturan berversi menurut tanggal berlaku")
+SECURITY = [{"bearerAuth": []}]
+
+
+@blp.route("", methods=["GET"])
+@authenticated()
+@blp.response(200, s.RulesOut)
+@blp.doc(security=SECURITY)
+def list_rules():
+    """Nilai bawaan, aturan yang berlaku hari ini, dan semua versi (terbaru dulu)."""
+    return {"defaults": DEFAULT.to_dict(),
+            "in_force": rule_admin.in_force_dict(daily.pemda_today()),
+            "versions": rule_admin.versions()}
+
+
+@blp.route("", methods=["POST"])
+@authenticated("admin")
+@blp.arguments(s.RuleVersionIn)
+@blp.response(201, s.RuleVersionOut)
+@blp.doc(security=SECURITY)
+def create_rule_version(body):
+    """Versi baru mulai tanggal tertentu (admin); hari yang sudah lewat dihitung ulang."""
+    row, recomputed = rule_admin.create_version(
+        current_actor().id, body["effective_from"], body["params"], body["note"],
+        daily.pemda_today(), clock.now())
+    return {**rule_admin.version_dict(row), "recomputed_records": recomputed}
+
+
+@blp.route("/effective", methods=["GET"])
+@authenticated()
+@blp.arguments(s.EffectiveQuery, location="query")
+@blp.response(200, s.EffectiveOut)
+@blp.doc(security=SECURITY)
+def effective(args):
+    """Aturan yang berlaku pada suatu tanggal."""
+    return rule_admin.in_force_dict(args["date"] or daily.pemda_today())

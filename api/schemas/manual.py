@@ -1,0 +1,76 @@
+"""Manual attendance: single entries and the Lampiran I sheet."""
+from __future__ import annotations
+
+import marshmallow as ma
+
+from api.schemas.absences import ClockTime, PersonOut
+from api.schemas.common import Base, PageArgs, length
+from api.services.manual_attendance import entry_code
+
+
+class ManualForm(Base):
+    employee_id = ma.fields.Integer(required=True)
+    work_date = ma.fields.Date(required=True)
+    check_in = ClockTime(load_default=None)
+    check_out = ClockTime(load_default=None)
+    code = ma.fields.String(load_default=None,
+                            metadata={"description": "TK, C, S, DL, I, DIK, TB atau kode cuti"})
+    remarks = ma.fields.String(load_default="", validate=length(500))
+
+    @ma.post_load
+    def _code(self, data, **_):
+        try:
+            data["code"] = entry_code(data["code"])
+        except ValueError as exc:
+            raise ma.ValidationError(str(exc), "code") from exc
+        return data
+
+
+class ManualQuery(PageArgs):
+    employee = ma.fields.Integer(load_default=None)
+    opd = ma.fields.Integer(load_default=None)
+    date_from = ma.fields.Date(data_key="from", required=True)
+    date_to = ma.fields.Date(data_key="to", required=True)
+
+
+class ManualOut(ma.Schema):
+    id = ma.fields.Integer()
+    employee = ma.fields.Nested(PersonOut)
+    work_date = ma.fields.Date()
+    opd_id = ma.fields.Integer()
+    check_in_at = ma.fields.String(allow_none=True)
+    check_out_at = ma.fields.String(allow_none=True)
+    code = ma.fields.String(allow_none=True)
+    remarks = ma.fields.String()
+    evidence_id = ma.fields.Integer()
+    sheet_id = ma.fields.Integer(allow_none=True)
+    entered_by = ma.fields.Integer()
+    entered_at = ma.fields.String()
+
+
+class ManualPage(ma.Schema):
+    total = ma.fields.Integer()
+    items = ma.fields.List(ma.fields.Nested(ManualOut))
+
+
+class SheetTarget(Base):
+    opd = ma.fields.Integer(required=True)
+    date = ma.fields.Date(required=True)
+
+
+class SheetFiles(ma.Schema):
+    sheet = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary",
+                                                   "description": "Lampiran I (xlsx)"})
+    evidence = ma.fields.Raw(required=True, metadata={
+        "type": "string", "format": "binary",
+        "description": "pindaian lembar kertas yang ditandatangani (PDF/JPEG/PNG)"})
+
+
+class SheetOut(ma.Schema):
+    id = ma.fields.Integer()
+    opd_id = ma.fields.Integer()
+    work_date = ma.fields.Date()
+    entry_count = ma.fields.Integer()
+    evidence_id = ma.fields.Integer()
+    workbook_id = ma.fields.Integer()
+    uploaded_by = ma.fields.Integer()
