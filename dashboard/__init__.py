@@ -1,0 +1,1 @@
+"""Hadir dashboard: a Streamlit client of the API (never of the database)."""

@@ -1,0 +1,163 @@
+"""Monitoring bulanan: the month's recap (Lampiran II), a per-employee calendar, one-click
+xlsx exports (Lampiran II and daily sheets) and the month-closing status."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, data, exports, filters, fmt, state, texts
+from dashboard.client import ApiError
+
+chosen = filters.current()
+first, last = chosen.first_day, state.month_end(chosen.month)
+today = date.fromisoformat(data.today())
+opds = data.opds()
+in_scope = [o for o in opds if chosen.opd in (None, o["id"])]
+
+
+def _rows(recap: dict) -> pd.DataFrame:
+    """The recap rows under the unit and employee-type filters."""
+    rows = data.frame(recap["rows"])
+    if rows.empty:
+        return rows
+    if chosen.unit is not None:
+        rows = rows[rows["unit_id"] == chosen.unit]
+    if chosen.employment_type:
+        wanted = data.employee_ids_of_type(chosen.opd, chosen.employment_type)
+        rows = rows[rows["employee_id"].isin(wanted)]
+    return rows
+
+
+def _metrics(rows: pd.DataFrame) -> None:
+    decided = int(rows["workdays"].sum() - rows["pending_days"].sum())
+    present = int(rows["present_days"].sum())
+    values = [(texts.METRIC_EMPLOYEES, rows["employee_id"].nunique()),
+              (texts.METRIC_ATTENDANCE, fmt.percent(100 * present / decided if decided else None)),
+              (texts.METRIC_TK, int(rows["tk_days"].sum())),
+              (texts.METRIC_LATE, int(rows["late_minutes"].sum())),
+              (texts.METRIC_PP94, int(rows["pp94_level"].notna().sum()))]
+    for column, (label, value) in zip(st.columns(len(values)), values, strict=True):
+        column.metric(label, value)
+
+
+HEAD = ["no", "name", "nip", "jabatan", "unit_name", "opd_name", "workdays", "present_days",
+        "attendance_percent", "late_minutes", "early_minutes", "tk_days", "leave_days",
+        "izin_days", "wfh_days", "tm_days", "tp_days"]
+TAIL = ["tpp_percent", "pp94_days", "pp94_level", "pp94_penalty", "mutation_date"]
+
+
+def _table(rows: pd.DataFrame, policy: dict) -> None:
+    tiers = [c for c in policy["late_codes"] + policy["early_codes"] if c in rows]
+    shown = [c for c in HEAD + tiers + TAIL
+             if c in rows and not (c == "opd_name" and chosen.opd is not None)]
+    labels = {c: texts.RECAP_COLUMNS.get(c, c) for c in shown}
+    st.dataframe(rows[shown].rename(columns=labels), hide_index=True, key="recap_table",
+                 column_config={labels["attendance_percent"]: st.column_config.NumberColumn(
+                     format="%.1f"), labels["tpp_percent"]: st.column_config.NumberColumn(
+                     format="%.2f")})
+
+
+def _calendar(rows: pd.DataFrame) -> None:
+    st.subheader(texts.CALENDAR)
+    people = rows.drop_duplicates("employee_id").sort_values("name")
+    names = dict(zip(people["employee_id"], people["name"] + " — " + people["nip"],
+                     strict=True))
+    employee = st.selectbox(texts.PICK_EMPLOYEE, list(names), key="calendar_employee",
+                            format_func=lambda i: names[i])
+    days = data.get("/api/v1/attendance/days", employee=employee,
+                    **{"from": first.isoformat(), "to": last.isoformat()})
+    if not days["items"]:
+        st.info(texts.NO_DATA)
+        return
+    st.plotly_chart(charts.month_calendar(data.frame(days["items"]), first,
+                                          state.month_label(chosen.month)), key="month_cal")
+
+
+def _exports() -> None:
+    st.subheader(texts.EXPORTS)
+    month = chosen.month
+    if chosen.opd is not None:
+        code = next(o["code"] for o in opds if o["id"] == chosen.opd)
+        left, right = st.columns(2)
+        with left:
+            exports.one_click(texts.EXPORT_MONTHLY, "/api/v1/recaps/monthly",
+                              f"rekap-bulanan-{month}-{code}.xlsx", "export_monthly",
+                              month=month, opd=chosen.opd)
+        with right:
+            day = st.date_input(texts.DAILY_DATE, value=min(today, last), min_value=first,
+                                max_value=last, key="daily_date", format="DD/MM/YYYY")
+            exports.one_click(texts.EXPORT_DAILY.format(date=fmt.day(day)),
+                              "/api/v1/recaps/daily", f"presensi-harian-{day}-{code}.xlsx",
+                              "export_daily", date=day.isoformat(), opd=chosen.opd)
+        return
+    day = st.date_input(texts.DAILY_DATE, value=min(today, last), min_value=first,
+                        max_value=last, key="daily_date", format="DD/MM/YYYY")
+    left, right = st.columns(2)
+    with left:
+        exports.bundle(texts.EXPORT_PEMDA, "bundle_monthly", in_scope,
+                       lambda o: data.export("/api/v1/recaps/monthly", month=month, opd=o["id"]),
+                       lambda o: f"rekap-bulanan-{month}-{o['code']}.xlsx",
+                       f"rekap-bulanan-{month}-pemda.zip")
+        exports.one_click(texts.EXPORT_PEMDA_ONE, "/api/v1/recaps/monthly",
+                          f"rekap-bulanan-{month}-pemda.xlsx", "export_pemda", month=month)
+    with right:
+        exports.bundle(texts.EXPORT_PEMDA_DAILY, "bundle_daily", in_scope,
+                       lambda o: data.export("/api/v1/recaps/daily", date=day.isoformat(),
+                                             opd=o["id"]),
+                       lambda o: f"presensi-harian-{day}-{o['code']}.xlsx",
+                       f"presensi-harian-{day}-pemda.zip")
+
+
+def _close(opd: dict) -> None:
+    try:
+        data.client().post("/api/v1/closings", {"opd": opd["id"], "month": chosen.month})
+    except ApiError as error:
+        st.session_state["closing_flash"] = ("error", error.message)
+        return
+    data.forget()
+    st.session_state["closing_flash"] = ("success", texts.CLOSED_OK.format(
+        month=state.month_label(chosen.month), opd=opd["name"]))
+
+
+def _closing() -> None:
+    st.subheader(texts.CLOSING)
+    flash = st.session_state.pop("closing_flash", None)
+    if flash:
+        getattr(st, flash[0])(flash[1])
+    found = data.get("/api/v1/closings", year=chosen.year, opd=chosen.opd)
+    mine = {row["opd_id"]: row for row in found if row["month"] == chosen.month}
+    tz = data.me()["pemda"]["tz"]
+    table = []
+    for opd in in_scope:
+        row = mine.get(opd["id"])
+        if row is None:
+            status = texts.CLOSING_OPEN
+        elif row["status"] == "closed":
+            status = texts.CLOSING_CLOSED.format(when=fmt.moment(row["closed_at"], tz))
+        else:
+            status = texts.CLOSING_REOPENED.format(when=fmt.moment(row["reopened_at"], tz),
+                                                   reason=row["reopen_reason"])
+        table.append({texts.OPD: opd["name"], texts.CLOSING: status})
+    st.dataframe(pd.DataFrame(table), hide_index=True, key="closing_table")
+    if "admin" in data.roles() and chosen.opd is not None and (
+            mine.get(chosen.opd, {}).get("status") != "closed"):
+        opd = next(o for o in opds if o["id"] == chosen.opd)
+        st.button(texts.CLOSE_MONTH.format(month=state.month_label(chosen.month),
+                                           opd=opd["name"]), key="close_month",
+                  on_click=_close, args=(opd,), icon=":material/lock:")
+
+
+st.title(texts.MONITORING_TITLE.format(month=state.month_label(chosen.month)))
+recap = data.get("/api/v1/recaps/monthly", month=chosen.month, opd=chosen.opd)
+recap_rows = _rows(recap)
+if recap_rows.empty:
+    st.info(texts.NO_DATA)
+else:
+    _metrics(recap_rows)
+    st.subheader(texts.RECAP)
+    _table(recap_rows, recap["policy"])
+    _calendar(recap_rows)
+_exports()
+_closing()

@@ -1,0 +1,277 @@
+"""Every piece of text the dashboard shows, in Bahasa Indonesia (one place, per STYLE.md)."""
+from __future__ import annotations
+
+APP_TITLE = "Hadir — Dasbor Presensi"
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember")
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+WEEKDAYS_SHORT = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
+
+# --- API client ---------------------------------------------------------------------------
+API_DOWN = ("Server Hadir tidak dapat dihubungi. Periksa koneksi atau coba lagi beberapa "
+            "saat lagi.")
+API_TIMEOUT = "Server Hadir terlalu lama menjawab. Coba lagi beberapa saat lagi."
+API_HTTP_ERROR = "Server Hadir menjawab dengan galat (HTTP {status})."
+SESSION_EXPIRED = "Sesi Anda telah berakhir. Silakan masuk kembali."
+
+# --- login and account --------------------------------------------------------------------
+LOGIN_TITLE = "Masuk ke Hadir"
+LOGIN_INTRO = "Dasbor pemantauan presensi untuk atasan, kepala OPD, operator, dan BKD."
+NIP = "NIP / ID pegawai"
+PASSWORD = "Kata sandi"
+LOGIN_BUTTON = "Masuk"
+LOGIN_MISSING = "Isi NIP dan kata sandi."
+CHANGE_TITLE = "Ganti kata sandi bawaan"
+CHANGE_INTRO = ("Akun Anda masih memakai kata sandi bawaan. Demi keamanan, ganti kata sandi "
+                "sebelum melanjutkan.")
+OLD_PASSWORD = "Kata sandi lama"
+NEW_PASSWORD = "Kata sandi baru"
+CONFIRM_PASSWORD = "Ulangi kata sandi baru"
+CHANGE_BUTTON = "Simpan kata sandi baru"
+PASSWORD_MISMATCH = "Kata sandi baru dan ulangannya tidak sama."
+PASSWORD_CHANGED = "Kata sandi berhasil diganti."
+LOGOUT = "Keluar"
+SIGNED_IN_AS = "Masuk sebagai **{name}**  \nNIP {nip} · {opd}"
+ROLE_NAMES = {"pegawai": "Pegawai", "atasan": "Atasan langsung", "kepala_opd": "Kepala OPD",
+              "operator": "Operator OPD", "admin": "Admin BKD", "analis": "Analis BKD"}
+
+# --- pages and shared filters -------------------------------------------------------------
+PAGE_BERANDA = "Beranda"
+PAGE_PERSETUJUAN = "Persetujuan"
+PAGE_MONITORING = "Monitoring bulanan"
+PAGE_ANALITIK = "Analitik"
+PAGE_PEGAWAI = "Pegawai"
+PAGE_RIWAYAT = "Riwayat saya"
+PAGE_PENGATURAN = "Pengaturan"
+FILTERS = "Filter"
+FILTER_MONTH = "Bulan"
+FILTER_OPD = "OPD"
+FILTER_UNIT = "Unit kerja"
+FILTER_TYPE = "Jenis pegawai"
+ALL_OPDS = "Semua OPD"
+ALL_UNITS = "Semua unit"
+ALL_TYPES = "Semua jenis"
+EMPLOYMENT_TYPE_NAMES = {"PNS": "PNS", "CPNS": "CPNS", "PPPK": "PPPK", "PTT-PK": "PTT-PK",
+                         "NON_ASN": "Non-ASN"}
+SHARE_HINT = "Tautan halaman ini menyimpan filter: salin dari bilah alamat untuk berbagi."
+TYPE_NOT_APPLIED = "Filter jenis pegawai tidak berlaku untuk angka gabungan di halaman ini."
+NO_DATA = "Belum ada data untuk pilihan ini."
+OTHER = "(tanpa unit)"
+
+# --- statuses (daily records and today's board) ------------------------------------------
+STATE_NAMES = {"present": "Hadir", "late": "Terlambat", "not_yet": "Belum presensi",
+               "excused": "Izin/cuti/dinas", "pending": "Menunggu persetujuan",
+               "absent": "TK", "off": "Libur", "employees": "Pegawai"}
+CATEGORY_NAMES = {"present": "Hadir tepat waktu", "late": "Terlambat / pulang cepat",
+                  "wfh": "Hadir di luar kantor", "incomplete": "TM/TP", "absent": "TK",
+                  "excused": "Cuti/izin/dinas", "off": "Libur", "waiting": "Belum/menunggu",
+                  "none": "Tanpa catatan"}
+
+CODE_NAMES = {
+    "OUTSIDE_GEOFENCE": "Di luar geofence", "IMPOSSIBLE_JUMP": "Lompatan lokasi mustahil",
+    "MOCK_LOCATION": "Lokasi palsu", "LOW_ACCURACY": "Akurasi GPS rendah",
+    "NOTE_REQUIRED": "Catatan wajib", "FACE_MISMATCH": "Wajah tidak cocok",
+    "SPOOF_SUSPECTED": "Dugaan foto palsu", "REPLAY_SUSPECTED": "Dugaan foto ulang",
+    "NO_FACE": "Wajah tidak terdeteksi", "MULTIPLE_FACES": "Lebih dari satu wajah",
+    "FACE_TOO_SMALL": "Wajah terlalu kecil", "FACE_BLURRY": "Foto buram",
+    "FACE_TOO_DARK": "Foto terlalu gelap", "FACE_TOO_BRIGHT": "Foto terlalu terang",
+    "ALREADY_CHECKED_IN": "Sudah presensi", "TOO_EARLY": "Terlalu pagi",
+    "WINDOW_CLOSED": "Di luar jendela presensi", "NOT_WORKDAY": "Bukan hari kerja",
+    "DEVICE_NOT_BOUND": "Perangkat tidak terdaftar", "DEVICE_SHARED": "Perangkat dipakai bersama",
+    "DEVICE_BLOCKED": "Perangkat diblokir", "DEVICE_PENDING": "Perangkat menunggu persetujuan",
+    "DEVICE_CHANGE_REQUESTED": "Permintaan ganti perangkat", "FACE_NOT_ENROLLED": "Wajah belum "
+    "didaftarkan"}
+APPROVAL_NAMES = {"pending": "Menunggu", "approved": "Disetujui", "rejected": "Ditolak"}
+
+# --- Beranda -----------------------------------------------------------------------------
+BERANDA_TITLE = "Beranda — {date}"
+BERANDA_CAPTION = "Papan hari ini: siapa sudah hadir, terlambat, belum presensi, atau izin."
+BY_OPD = "Per OPD"
+BY_UNIT = "Per unit kerja"
+ARRIVALS = "Sebaran jam datang"
+ARRIVALS_SUMMARY = "Median {median} · 10% tercepat sebelum {p10} · 90% sebelum {p90}"
+ON_TIME = "Tepat waktu"
+LATE = "Terlambat"
+COUNT = "Jumlah"
+CLOCK = "Jam"
+
+# --- Persetujuan -------------------------------------------------------------------------
+PERSETUJUAN_TITLE = "Persetujuan"
+QUEUE_SIZE = "{total} menunggu keputusan Anda"
+QUEUE_EMPTY = "Tidak ada yang menunggu persetujuan. 🎉"
+KIND_NAMES = {"checkin": "Presensi luar kantor", "absence": "Permohonan izin/cuti",
+              "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran"}
+APPROVE = "Setujui"
+REJECT = "Tolak"
+REASON = "Alasan penolakan"
+REASON_REQUIRED = "Tulis alasan penolakan terlebih dahulu."
+SELECT = "Pilih"
+BULK_APPROVE = "Setujui yang dipilih ({count})"
+BULK_PROGRESS = "Menyetujui {done} dari {total}…"
+APPROVED = "Disetujui: {who}"
+REJECTED = "Ditolak: {who}"
+BULK_DONE = "{count} pengajuan disetujui."
+DECISION_FAILED = "Gagal memutuskan {who}: {message}"
+NOTE = "Catatan"
+SIMILARITY = "Kemiripan wajah"
+LIVENESS = "Skor keaslian (liveness)"
+DISTANCE = "Jarak dari kantor"
+ACCURACY = "Akurasi GPS"
+MOCK_FLAG = "⚠️ Lokasi palsu (mock) terdeteksi"
+NO_SELFIE = "Tanpa swafoto"
+SUBMITTED = "Diajukan {when}"
+ABSENCE_RANGE = "{code} · {start} s.d. {end} ({days} hari kerja)"
+DOCUMENT = "Unduh dokumen pendukung"
+CURRENT_DEVICES = "Perangkat aktif sekarang: {devices}"
+NEW_DEVICE = "Perangkat baru: {uid}"
+WITNESSES = "Saksi: {names}"
+SUPERVISOR = "Atasan: {name}"
+MAP_OFFICE = "Kantor"
+MAP_CHECKIN = "Titik presensi"
+MAP_GEOFENCE = "Geofence {radius} m"
+
+# --- Monitoring bulanan ------------------------------------------------------------------
+MONITORING_TITLE = "Monitoring bulanan — {month}"
+RECAP = "Rekap bulan (Lampiran II)"
+CALENDAR = "Kalender pegawai"
+PICK_EMPLOYEE = "Pilih pegawai"
+EXPORTS = "Unduhan"
+EXPORT_MONTHLY = "Unduh Lampiran II (xlsx)"
+EXPORT_DAILY = "Unduh Lampiran I {date} (xlsx)"
+DAILY_DATE = "Tanggal lembar harian"
+EXPORT_PEMDA = "Siapkan rekap seluruh pemda (ZIP per OPD)"
+EXPORT_PEMDA_DAILY = "Siapkan Lampiran I seluruh pemda (ZIP per OPD)"
+EXPORT_PEMDA_ONE = "Unduh rekap se-pemda (satu berkas xlsx)"
+EXPORT_PROGRESS = "Menyiapkan {name} ({done}/{total})…"
+EXPORT_READY = "Berkas siap: {count} OPD."
+EXPORT_ZIP = "Unduh ZIP ({count} berkas)"
+CLOSING = "Status penutupan bulan"
+CLOSING_OPEN = "Belum ditutup"
+CLOSING_CLOSED = "Ditutup {when}"
+CLOSING_REOPENED = "Dibuka kembali {when}: {reason}"
+CLOSE_MONTH = "Tutup bulan {month} untuk {opd}"
+CLOSED_OK = "Bulan {month} ditutup untuk {opd}."
+METRIC_EMPLOYEES = "Pegawai"
+METRIC_ATTENDANCE = "Kehadiran"
+METRIC_TK = "Hari TK"
+METRIC_LATE = "Menit terlambat"
+METRIC_PP94 = "Pegawai kena PP 94"
+RECAP_COLUMNS = {
+    "no": "No", "name": "Nama", "nip": "NIP", "jabatan": "Jabatan", "unit_name": "Unit",
+    "opd_name": "OPD", "workdays": "Hari kerja", "present_days": "Hadir",
+    "attendance_percent": "% hadir", "late_minutes": "Menit terlambat",
+    "early_minutes": "Menit pulang cepat", "tk_days": "TK", "leave_days": "Cuti/S/DL/Diklat",
+    "izin_days": "Izin", "wfh_days": "WFH", "tm_days": "TM", "tp_days": "TP",
+    "tpp_percent": "Potongan TPP %", "pp94_days": "TK PP 94 (s.d. bulan ini)",
+    "pp94_level": "Tingkat PP 94", "pp94_penalty": "Hukuman", "mutation_date": "Mutasi",
+}
+
+# --- Analitik ----------------------------------------------------------------------------
+ANALITIK_TITLE = "Analitik — {month}"
+HEATMAP = "Peta panas disiplin"
+HEATMAP_DIMS = {"opd_date": "OPD × tanggal", "unit_weekday": "Unit × hari"}
+HEATMAP_METRICS = {"late_percent": "% terlambat", "absent_percent": "% TK",
+                   "attendance_percent": "% hadir"}
+TREND = "Tren keterlambatan"
+TREND_PERIODS = {"week": "Mingguan", "month": "Bulanan"}
+TREND_NOW = "Periode ini"
+TREND_BEFORE = "Periode sebelumnya"
+TREND_AXIS = "% hari terlambat"
+TIERS = "Rincian TL/PSW"
+RANKING = "Peringkat OPD"
+RANKING_AXIS = "% kehadiran"
+WATCHLIST = "Daftar pantau PP 94/2021 ({year})"
+WATCHLIST_EMPTY = "Belum ada pegawai yang mencapai tingkat hukuman disiplin."
+WATCH_COLUMNS = {"name": "Nama", "nip": "NIP", "opd_name": "OPD", "ytd_tk_days": "TK",
+                 "ytd_converted_days": "Konversi menit (hari)", "pp94_days": "Jumlah hari",
+                 "pp94_level": "Tingkat", "pp94_penalty": "Hukuman",
+                 "next_level_at": "Tingkat berikutnya pada", "longest_tk_streak": "TK beruntun"}
+LEVEL_NAMES = {"ringan": "Ringan", "sedang": "Sedang", "berat": "Berat"}
+FRAUD = "Sinyal kecurangan"
+FRAUD_NAMES = {"mock": "Lokasi palsu (mock)", "shared_coordinates": "Koordinat identik",
+               "shared_devices": "HP dipakai bersama", "face_mismatch": "Wajah tidak cocok",
+               "replay": "Foto ulang (replay)"}
+FRAUD_COLUMNS = {"name": "Nama", "nip": "NIP", "opd_name": "OPD", "attempts": "Upaya",
+                 "last_at": "Terakhir", "employees": "Pegawai", "device_uid": "ID perangkat",
+                 "lat": "Lintang", "lon": "Bujur"}
+PERCENT = "%"
+OPD = "OPD"
+DATE = "Tanggal"
+UNIT = "Unit"
+DAY = "Hari"
+WEEK = "Pekan {n}"
+
+# --- Pegawai -----------------------------------------------------------------------------
+PEGAWAI_TITLE = "Pegawai"
+SEARCH = "Cari nama atau NIP"
+SEARCH_RESULTS = "{total} pegawai ditemukan"
+SEARCH_NONE = "Tidak ada pegawai yang cocok dalam lingkup Anda."
+YEAR = "Tahun"
+YEAR_CALENDAR = "Kalender {year}"
+EVENTS = "Riwayat presensi {month}"
+EVENTS_EMPTY = "Tidak ada upaya presensi pada bulan ini."
+EVENT_COLUMNS = {"recorded_at": "Waktu", "kind": "Jenis", "status": "Hasil",
+                 "codes": "Kode", "similarity": "Kemiripan", "liveness": "Liveness",
+                 "distance_m": "Jarak (m)", "note": "Catatan", "approval": "Persetujuan"}
+EVENT_KINDS = {"in": "Masuk", "out": "Pulang"}
+EVENT_STATUS = {"ACCEPTED": "Diterima", "PENDING": "Menunggu", "REJECTED": "Ditolak"}
+SELFIES = "Swafoto"
+PROFILE = "{name} · NIP {nip} · {jabatan} · {opd}"
+YEAR_SUMMARY = {"present": "Hari hadir", "late": "Hari terlambat/pulang cepat",
+                "absent": "TK", "excused": "Cuti/izin/dinas"}
+
+# --- Pengaturan --------------------------------------------------------------------------
+PENGATURAN_TITLE = "Pengaturan"
+TAB_SCHEDULES = "Jadwal"
+TAB_HOLIDAYS = "Hari libur"
+TAB_LOCATIONS = "Lokasi"
+TAB_RULES = "Parameter aturan"
+TAB_DEVICES = "Perangkat"
+SCHEDULE_COLUMNS = {"weekday": "Hari", "start": "Masuk", "end": "Pulang",
+                    "checkin": "Jendela presensi masuk", "checkout": "Jendela presensi pulang",
+                    "break": "Istirahat"}
+PERIODS = "Periode khusus (mis. Ramadan)"
+SHIFTS = "Sif"
+HOLIDAY_COLUMNS = {"date": "Tanggal", "name": "Nama", "kind": "Jenis", "action": "Tindakan"}
+HOLIDAY_KINDS = {"public": "Libur nasional", "cuti_bersama": "Cuti bersama",
+                 "local": "Libur daerah"}
+LOCAL_DAYS = "Hari libur daerah dan perubahan"
+ADD_LOCAL = "Tambah hari libur daerah"
+LOCAL_NAME = "Nama hari libur"
+LOCAL_KIND = "Jenis"
+SAVE = "Simpan"
+SAVED = "Tersimpan."
+LOCATION_COLUMNS = {"name": "Nama", "kind": "Jenis", "lat": "Lintang", "lon": "Bujur",
+                    "radius_m": "Radius (m)", "tz": "Zona waktu", "active": "Aktif"}
+RULES_IN_FORCE = "Berlaku sejak {since}"
+RULES_DEFAULT = "Nilai bawaan (RULES.md)"
+TPP_TABLE = "Potongan TPP per kejadian (%)"
+RULE_PARAMS = "Parameter lain"
+RULE_VERSIONS = "Riwayat versi"
+NEW_VERSION = "Versi baru"
+EFFECTIVE_FROM = "Berlaku mulai"
+RULE_NOTE = "Dasar hukum / alasan"
+CONVERT_SWITCH = "Konversi menit terlambat/pulang cepat menjadi hari TK"
+MONTHLY_CAP = "Batas potongan bulanan (%)"
+VERSION_SAVED = "Versi baru disimpan; {count} catatan harian dihitung ulang."
+DEVICE_REQUESTS = "Permintaan ganti perangkat"
+DEVICE_NONE = "Tidak ada permintaan perangkat yang menunggu."
+KIOSKS = "Perangkat kios OPD"
+DEVICE_COLUMNS = {"employee_name": "Pegawai", "device_uid": "ID perangkat", "note": "Catatan",
+                  "requested_at": "Diminta", "status": "Status"}
+DELETE = "Hapus"
+CODE = "Kode"
+VALUE = "Nilai"
+RULE_PARAM = "Parameter"
+LOCAL_ACTIONS = {"add": "Ditambahkan", "remove": "Dibatalkan (hari kerja)"}
+LOCATION_KINDS = {"office": "Kantor", "alternative": "Lokasi alternatif"}
+RULE_PARAM_NAMES = {
+    "late_tier_bounds": "Batas TL1–TL3 (menit)", "early_tier_bounds": "Batas PSW1–PSW3 (menit)",
+    "tm_tier": "TM dihitung sebagai TL", "tp_tier": "TP dihitung sebagai PSW",
+    "convert_minutes_to_tk": "Konversi menit ke hari TK",
+    "minutes_per_tk_day": "Menit per hari TK", "tpp_monthly_cap": "Batas potongan bulanan (%)",
+    "tpp_daily_cap": "Batas potongan harian (%)",
+    "consecutive_tk_limit": "TK berturut-turut untuk pemberhentian (hari kerja)",
+    "geofence_max_accuracy_m": "Akurasi GPS terburuk yang diterima (m)",
+    "max_speed_kmh": "Kecepatan maksimum antar-lokasi (km/jam)"}
+KIOSK_COLUMNS = {"uid": "ID perangkat", "label": "Label", "opd_id": "OPD", "active": "Aktif"}
