@@ -1,18 +1,27 @@
 """Extension objects, created unbound and initialised in create_app."""
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 
 api = Api()
 jwt = JWTManager()
 
 
-def _rate_key() -> str:
-    return request.headers.get("X-Forwarded-For", get_remote_address()).split(",")[0].strip()
+def client_address() -> str:
+    """The caller's address for rate limits. X-Forwarded-For is believed only when the
+    request comes from a configured proxy (TRUSTED_PROXIES), such as the dashboard server or
+    a load balancer; otherwise anyone could pick a fresh address per request."""
+    peer = request.remote_addr or "unknown"
+    trusted = current_app.config.get("TRUSTED_PROXIES", "")
+    proxies = {address.strip() for address in trusted.split(",") if address.strip()}
+    if peer not in proxies:
+        return peer
+    chain = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]
+    untrusted = [hop for hop in chain if hop and hop not in proxies]
+    return untrusted[-1] if untrusted else peer
 
 
-limiter = Limiter(key_func=_rate_key, default_limits=[], headers_enabled=True)
+limiter = Limiter(key_func=client_address, default_limits=[], headers_enabled=True)

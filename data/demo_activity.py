@@ -24,6 +24,40 @@ COLUMNS = ("employee", "kind", "status", "codes", "recorded_at", "work_date", "l
            "accuracy_m", "is_mock", "device_uid", "location", "distance_m", "out_of_office",
            "similarity", "liveness", "selfie_sha256", "note", "idempotency_key", "response",
            "created_at")
+DEMO_RESPONSE = json.dumps({"demo": True})
+
+
+class Draws:
+    """Random numbers drawn from numpy in large blocks and handed out one by one: the event
+    loop needs millions of scalars, and one numpy call per scalar would dominate its time."""
+
+    BLOCK = 1 << 20
+
+    def __init__(self, rng: np.random.Generator) -> None:
+        self.rng = rng
+        self._uniform = self._normal = self._exponential = iter(())
+
+    def _next(self, name: str, draw) -> float:
+        try:
+            return next(getattr(self, name))
+        except StopIteration:
+            setattr(self, name, iter(draw(self.BLOCK).tolist()))
+            return next(getattr(self, name))
+
+    def random(self) -> float:
+        return self._next("_uniform", self.rng.random)
+
+    def uniform(self, low: float, high: float) -> float:
+        return low + (high - low) * self.random()
+
+    def integers(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low))
+
+    def normal(self, mean: float, sigma: float) -> float:
+        return mean + sigma * self._next("_normal", self.rng.standard_normal)
+
+    def exponential(self, mean: float) -> float:
+        return mean * self._next("_exponential", self.rng.standard_exponential)
 
 
 class EventWriter:
@@ -35,19 +69,17 @@ class EventWriter:
     def add(self, person, kind: str, at: datetime, office, rng, *, status="ACCEPTED",
             codes="", mock=False, device=None, similarity=None, lat=None, lon=None,
             out_of_office=False, note="", work_date=None) -> None:
-        jitter = rng.normal(0, 0.00012, 2)
-        lat = office.lat + jitter[0] if lat is None else lat
-        lon = office.lon + jitter[1] if lon is None else lon
-        sim = float(np.clip(rng.normal(0.965, 0.012), 0.93, 0.995)) if similarity is None \
+        lat = office.lat + rng.normal(0, 0.00012) if lat is None else lat
+        lon = office.lon + rng.normal(0, 0.00012) if lon is None else lon
+        sim = min(max(rng.normal(0.965, 0.012), 0.93), 0.995) if similarity is None \
             else similarity
         key = f"demo-{person.id}-{len(self.rows)}"
+        stamp = clock.utc_naive(at)
         self.rows.append((
-            person.id, kind, status, codes, clock.utc_naive(at),
-            work_date or at.date(), round(float(lat), 6), round(float(lon), 6),
-            float(rng.integers(4, 30)), mock, device or person.device, office.id,
-            round(float(rng.uniform(3, 60)), 1), out_of_office, round(sim, 4),
-            round(float(rng.uniform(0.45, 0.99)), 4), "", note, key, json.dumps({"demo": True}),
-            clock.utc_naive(at)))
+            person.id, kind, status, codes, stamp, work_date or at.date(), round(lat, 6),
+            round(lon, 6), float(rng.integers(4, 30)), mock, device or person.device, office.id,
+            round(rng.uniform(3, 60), 1), out_of_office, round(sim, 4),
+            round(rng.uniform(0.45, 0.99), 4), "", note, key, DEMO_RESPONSE, stamp))
 
 
 def _times(day, rng, habit):
@@ -56,14 +88,14 @@ def _times(day, rng, habit):
     if rng.random() < absent:
         return None, None
     if rng.random() < p_late:
-        arrive = day.checkin_close + timedelta(minutes=float(rng.exponential(late_mean)) + 1)
+        arrive = day.checkin_close + timedelta(minutes=rng.exponential(late_mean) + 1)
     else:
-        minutes = float(np.clip(rng.normal(22, 12), 1, 110))
+        minutes = min(max(rng.normal(22, 12), 1), 110)
         arrive = day.checkin_close - timedelta(minutes=minutes)
     if rng.random() < p_early:
-        leave = day.checkout_open - timedelta(minutes=float(rng.exponential(early_mean)) + 1)
+        leave = day.checkout_open - timedelta(minutes=rng.exponential(early_mean) + 1)
     else:
-        leave = day.checkout_open + timedelta(minutes=float(np.clip(rng.normal(20, 15), 0, 170)))
+        leave = day.checkout_open + timedelta(minutes=min(max(rng.normal(20, 15), 0), 170))
     missing = rng.random()
     if missing < 0.008:
         arrive = None  # TM
@@ -77,6 +109,7 @@ def _times(day, rng, habit):
 def generate(org, date_from: date, today: date, now: datetime, rng, skip=frozenset()) -> int:
     """Every employee's check-ins from date_from to now; `skip` = (employee id, date) pairs
     covered by an approved absence."""
+    rng = Draws(rng)
     book = ScheduleBook.load(date_from, today)
     writer = EventWriter()
     for person in org.people:
@@ -112,7 +145,7 @@ def fake_gps_ring(org, rng, today: date) -> tuple[set[int], date]:
     coordinates: the identical-coordinates pattern that exposed fake GPS in Kab. Cirebon."""
     code = "DISPENDIK"
     members = [p for p in org.people if p.opd == code and p.supervisor_id is not None]
-    chosen = rng.choice(len(members), size=min(12, len(members)), replace=False)
+    chosen = rng.rng.choice(len(members), size=min(12, len(members)), replace=False)
     return {members[i].id for i in chosen}, today - timedelta(days=14)
 
 
@@ -121,7 +154,8 @@ def irregular(org, writer, book, date_from, today, now, rng) -> None:
     staff = [p for p in org.people if p.supervisor_id is not None and p.group != "RSUD"]
     days = [date_from + timedelta(days=i) for i in range((today - date_from).days + 1)]
     workdays = [d for d in days if book.day(0, org.groups["5HK"].id, d, "Asia/Jakarta").workday]
-    picks = rng.choice(len(staff), size=min(len(staff), max(12, len(staff) // 40)), replace=False)
+    count = min(len(staff), max(12, len(staff) // 40))
+    picks = rng.rng.choice(len(staff), size=count, replace=False)
     for index, person in enumerate(staff[i] for i in picks):
         d = workdays[int(rng.integers(0, len(workdays)))]
         day = book.day(0, org.groups[person.group].id, d, "Asia/Jakarta")

@@ -7,6 +7,8 @@ export HADIR_ENV=demo
 export FACE_MODELS_DIR=${FACE_MODELS_DIR:-data/models}
 export API_PORT=${API_PORT:-8000} DASHBOARD_PORT=${DASHBOARD_PORT:-8501}
 export HADIR_API_URL=${HADIR_API_URL:-http://127.0.0.1:${API_PORT}}
+# the dashboard runs on this host and forwards each browser's address to the API
+export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
 # one secret shared by every worker, kept between runs so logins survive a restart
 if [ ! -s data/run/jwt_secret ]; then
   .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/jwt_secret
