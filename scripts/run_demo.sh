@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p data/run
+export PATH="$PWD/.venv/bin:$PATH"  # the Procfile runs gunicorn and streamlit from the venv
 export HADIR_ENV=demo
 export FACE_MODELS_DIR=${FACE_MODELS_DIR:-data/models}
 export API_PORT=${API_PORT:-8000} DASHBOARD_PORT=${DASHBOARD_PORT:-8501}
