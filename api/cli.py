@@ -1,12 +1,15 @@
 """Operator commands: `flask --app api <command>`."""
 from __future__ import annotations
 
+import os
 import time
+from dataclasses import fields
 from datetime import timedelta
 
 import click
 
 from api import clock
+from api.config import Config
 
 
 def register(app) -> None:
@@ -30,12 +33,16 @@ def register(app) -> None:
     @app.cli.command("recompute")
     @click.option("--from", "date_from", required=True, type=click.DateTime(["%Y-%m-%d"]))
     @click.option("--to", "date_to", required=True, type=click.DateTime(["%Y-%m-%d"]))
-    def recompute_command(date_from, date_to) -> None:
+    @click.option("--workers", default=os.cpu_count() or 1, show_default=True,
+                  help="processes sharing the work")
+    def recompute_command(date_from, date_to, workers: int) -> None:
         """Recompute daily records (workdays without events become TK once over)."""
-        from api.services import daily
+        from api.services.recompute_pool import recompute_all
 
         started = time.perf_counter()
-        count = daily.recompute_range(date_from.date(), date_to.date(), None, clock.now())
+        # workers rebuild this very configuration, not whatever the environment says
+        settings = {f.name: app.config[f.name] for f in fields(Config) if f.name in app.config}
+        count = recompute_all(date_from.date(), date_to.date(), clock.now(), workers, settings)
         click.echo(f"{count} catatan harian dihitung ulang dalam "
                    f"{time.perf_counter() - started:.1f} detik")
 

@@ -127,3 +127,24 @@ def test_wit_office_opens_two_hours_before_wib(client, world, app):
     body = checkin(client, world, "pegawai_b", lat=-2.5337, lon=140.7181).json
     assert body["status"] == "ACCEPTED" and body["late_minutes"] == 0
     assert date.fromisoformat(body["work_date"]) == date(2026, 3, 2)
+
+
+def test_recompute_workers_give_the_same_records_as_one_process(client, world, app,
+                                                                  app_config):
+    """The CLI's --workers path: worker processes rebuild the app's own settings."""
+    from api import clock
+    from api.db import database
+    from api.services.recompute_pool import recompute_all
+
+    for index in range(30):
+        world.add_person(f"staf_{index}", "a", supervisor="atasan_a", password=None)
+    app.config["HADIR_FAKE_NOW"] = "2026-03-06T20:00:00+07:00"
+    days = (date(2026, 3, 2), date(2026, 3, 6))
+    single = recompute_all(*days, clock.now(), workers=1)
+    expected = {(r.employee_id, r.work_date): (r.status, r.opd_id) for r in DailyRecord.select()}
+    DailyRecord.delete().execute()
+    database.close()  # the workers write: this process must hold no lock meanwhile
+    spread = recompute_all(*days, clock.now(), workers=2, overrides=app_config, chunk=8)
+    assert spread == single == 5 * 40
+    assert {(r.employee_id, r.work_date): (r.status, r.opd_id)
+            for r in DailyRecord.select()} == expected
