@@ -193,7 +193,7 @@ FRAUD_NAMES = {"mock": "Lokasi palsu (mock)", "shared_coordinates": "Koordinat i
                "replay": "Foto ulang (replay)"}
 FRAUD_COLUMNS = {"name": "Nama", "nip": "NIP", "opd_name": "OPD", "attempts": "Upaya",
                  "last_at": "Terakhir", "employees": "Pegawai", "device_uid": "ID perangkat",
-                 "lat": "Lintang", "lon": "Bujur"}
+                 "lat": "Lintang", "lon": "Bujur", "days": "Hari"}
 PERCENT = "%"
 OPD = "OPD"
 DATE = "Tanggal"

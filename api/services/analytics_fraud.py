@@ -1,8 +1,9 @@
 """Fraud signals over check-in attempts (RULES.md §8), found with SQL GROUP BY ... HAVING.
 
 - mock: attempts with the OS mock-location flag or refused as MOCK_LOCATION;
-- shared_coordinates: one position (5 decimals, ~1 m) used by many employees — fake-GPS
-  apps hand everyone the same fix (Kab. Cirebon found 1,329 ASN this way);
+- shared_coordinates: one position (5 decimals, ~1 m) used by many employees on the same
+  day — fake-GPS apps hand everyone the same fix (Kab. Cirebon found 1,329 ASN this way);
+  counting per day keeps chance collisions of honest GPS noise at a big office out;
 - shared_devices: one phone used by several employees ("titip absen"); kiosks excluded;
 - face_mismatch: repeated FACE_MISMATCH per employee and device;
 - replay: REPLAY_SUSPECTED attempts (the same photo or a photo of a photo)."""
@@ -27,10 +28,8 @@ def _scoped(query, opd_ids):
 
 
 def _grid(field):
-    """The coordinate in units of 1e-5 degree (~1 m) as an integer: a cheap exact group key.
-
-    PostgreSQL stores these columns as REAL: they go through double precision first so that
-    the multiplication does not happen in single precision."""
+    """The coordinate in units of 1e-5 degree (~1 m) as an integer: a cheap exact group key
+    (computed in double precision on PostgreSQL whatever the column's type)."""
     value = field.cast("DOUBLE PRECISION") if is_postgres() else field
     return Cast(fn.ROUND(value * GRID), "BIGINT" if is_postgres() else "INTEGER")
 
@@ -65,34 +64,40 @@ def kiosk_uids():
 
 def shared_coordinates(date_from: date, date_to: date, opd_ids,
                        min_employees: int) -> tuple[int, pd.DataFrame]:
-    """Positions used by at least `min_employees` distinct employees, in one statement:
-    attempts grouped per (position, employee), positions with enough people, then their
-    people (hash aggregates only; COUNT(DISTINCT) would sort every attempt)."""
+    """Positions used by at least `min_employees` distinct employees on one day, in one
+    statement: attempts grouped per (position, day, employee), the busy position-days, then
+    their people (hash aggregates only; COUNT(DISTINCT) would sort every attempt)."""
     lat, lon = _grid(CheckinEvent.lat), _grid(CheckinEvent.lon)
     located = (_scoped(CheckinEvent.select(lat.alias("la"), lon.alias("lo"),
+                                           CheckinEvent.work_date.alias("day"),
                                            CheckinEvent.employee.alias("emp"),
                                            fn.COUNT(CheckinEvent.id).alias("n")), opd_ids)
                .where(_in_period(date_from, date_to), CheckinEvent.lat.is_null(False),
                       CheckinEvent.device_uid.not_in(kiosk_uids()))
-               .group_by(lat, lon, CheckinEvent.employee)
+               .group_by(lat, lon, CheckinEvent.work_date, CheckinEvent.employee)
                .cte("located"))
-    busy = (Select([located], [located.c.la.alias("bla"), located.c.lo.alias("blo")])
-            .group_by(located.c.la, located.c.lo)
+    busy = (Select([located], [located.c.la.alias("bla"), located.c.lo.alias("blo"),
+                               located.c.day.alias("bday")])
+            .group_by(located.c.la, located.c.lo, located.c.day)
             .having(fn.COUNT(located.c.emp) >= min_employees)
             .cte("busy"))
-    pairs = (Select([located, busy], [located.c.la, located.c.lo, located.c.emp, located.c.n])
-             .where((located.c.la == busy.c.bla) & (located.c.lo == busy.c.blo))
+    pairs = (Select([located, busy], [located.c.la, located.c.lo, located.c.day,
+                                      located.c.emp, located.c.n])
+             .where((located.c.la == busy.c.bla) & (located.c.lo == busy.c.blo)
+                    & (located.c.day == busy.c.bday))
              .with_cte(located, busy).bind(database))
-    grouped = query_frame(pairs, ["lat", "lon", "employee", "attempts"]).groupby(
-        ["lat", "lon"])
-    frame = pd.DataFrame({"employees": grouped["employee"].size(),
+    rows = query_frame(pairs, ["lat", "lon", "day", "employee", "attempts"])
+    grouped = rows.groupby(["lat", "lon"])
+    frame = pd.DataFrame({"employees": grouped["employee"].nunique(),
+                          "days": grouped["day"].nunique(),
                           "attempts": grouped["attempts"].sum(),
-                          "employee_ids": grouped["employee"].agg(lambda s: sorted(s)[:50])})
+                          "employee_ids": grouped["employee"].agg(
+                              lambda s: sorted(set(s))[:50])})
     frame = frame.reset_index()
     total = len(frame)
     frame = frame.sort_values(["employees", "attempts"], ascending=False).head(LIMIT)
     frame[["lat", "lon"]] = (frame[["lat", "lon"]].astype(float) / GRID).round(5)
-    return total, frame[["lat", "lon", "employees", "attempts", "employee_ids"]]
+    return total, frame[["lat", "lon", "employees", "days", "attempts", "employee_ids"]]
 
 
 def shared_devices(date_from: date, date_to: date, opd_ids) -> tuple[int, pd.DataFrame]:

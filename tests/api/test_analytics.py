@@ -150,7 +150,8 @@ def test_fraud_signals(client, world):
                               "face_mismatch": 1, "replay": 1}
     assert signals["mock"][0]["employee_id"] == p["pegawai_a"].id
     cluster = signals["shared_coordinates"][0]
-    assert (cluster["lat"], cluster["lon"], cluster["employees"]) == (-8.12346, 113.76543, 3)
+    assert (cluster["lat"], cluster["lon"], cluster["employees"], cluster["days"]) == (
+        -8.12346, 113.76543, 3, 1)
     assert cluster["employee_ids"] == sorted(p[k].id for k in ("pegawai_a2", "atasan_a",
                                                                "operator_a"))
     device = signals["shared_devices"][0]
@@ -162,6 +163,17 @@ def test_fraud_signals(client, world):
                                 "face_mismatch": 1, "replay": 0}
     stricter = get(client, world, "fraud?from=2026-02-01&to=2026-02-28&min_employees=4")
     assert stricter["counts"]["shared_coordinates"] == 0
+
+
+def test_same_spot_on_different_days_is_not_a_cluster(client, world):
+    """Honest GPS noise at a big office repeats a 1 m position now and then; a fake-GPS app
+    gives many people the same fix on the same day."""
+    p = world.people
+    for offset, key in enumerate(("pegawai_a2", "atasan_a", "operator_a")):
+        day = date(2026, 2, 2 + offset)
+        accepted_event(p[key], day, local(day, "06:50"), "in", lat=-8.1234567, lon=113.7654321)
+    body = get(client, world, "fraud?from=2026-02-01&to=2026-02-28")
+    assert body["counts"]["shared_coordinates"] == 0
 
 
 def test_today_board(app, client, world):
