@@ -176,7 +176,11 @@ def main(argv=None) -> None:
             step(f"{enrol_faces(logins)} templat wajah", started)
             started = time.perf_counter()
         pending = pending_out_of_office(org, logins, today, now, rng)
-        step(f"{pending} presensi luar kantor menunggu persetujuan", started)
+        started = step(f"{pending} presensi luar kantor menunggu persetujuan", started)
+        from api.db import database
+
+        database.execute_sql("ANALYZE")  # fresh planner statistics after the bulk load
+        step("statistik basis data", started)
     args.logins.write_text(json.dumps(entries, indent=2, ensure_ascii=False))
     print(f"Selesai dalam {time.perf_counter() - total:.1f} s. Akun demo: {args.logins}")
 
