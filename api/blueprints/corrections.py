@@ -8,9 +8,10 @@ from api import clock
 from api.models import Correction
 from api.schemas import corrections as s
 from api.schemas.absences import EvidenceFile
+from api.schemas.common import DayRowsQuery
 from api.services import corrections, daily, storage
 from api.services.actor import authenticated, current_actor
-from api.services.workflow import read_upload
+from api.services.workflow import day_rows_query, read_upload
 
 blp = Blueprint("corrections", __name__, url_prefix="/api/v1/corrections",
                 description="Koreksi data kehadiran oleh operator OPD")
@@ -32,12 +33,12 @@ def create(form, _files):
 
 @blp.route("", methods=["GET"])
 @authenticated()
-@blp.arguments(s.CorrectionQuery, location="query")
+@blp.arguments(DayRowsQuery, location="query")
 @blp.response(200, s.CorrectionPage)
 @blp.doc(security=SECURITY)
 def list_corrections(args):
     """Koreksi dalam lingkup pengguna."""
-    query = corrections.corrections_query(current_actor(), args)
+    query = day_rows_query(Correction, current_actor(), args)
     rows = (query.order_by(Correction.work_date.desc(), Correction.id.desc())
             .limit(args["limit"]).offset(args["offset"]))
     return {"total": query.count(), "items": [corrections.correction_dict(r) for r in rows]}

@@ -8,10 +8,11 @@ from api import clock
 from api.models import ManualEntry, Opd
 from api.schemas import manual as s
 from api.schemas.absences import EvidenceFile
+from api.schemas.common import DayRowsQuery
 from api.services import daily, manual_attendance, manual_sheet, scope, storage
 from api.services.actor import authenticated, current_actor
 from api.services.org import fetch
-from api.services.workflow import read_upload
+from api.services.workflow import day_rows_query, read_upload
 
 blp = Blueprint("manual", __name__, url_prefix="/api/v1",
                 description="Presensi manual (Pasal 11 ayat (7)–(8), Lampiran I)")
@@ -35,12 +36,12 @@ def create_entry(form, _files):
 
 @blp.route("/manual-entries", methods=["GET"])
 @authenticated()
-@blp.arguments(s.ManualQuery, location="query")
+@blp.arguments(DayRowsQuery, location="query")
 @blp.response(200, s.ManualPage)
 @blp.doc(security=SECURITY)
 def list_entries(args):
     """Entri presensi manual dalam lingkup pengguna."""
-    query = manual_attendance.entries_query(current_actor(), args)
+    query = day_rows_query(ManualEntry, current_actor(), args)
     rows = (query.order_by(ManualEntry.work_date.desc(), ManualEntry.id)
             .limit(args["limit"]).offset(args["offset"]))
     return {"total": query.count(), "items": [manual_attendance.entry_dict(r) for r in rows]}

@@ -60,3 +60,12 @@ def length(maximum: int, minimum: int = 0):
 
 def one_of(choices) -> ma.validate.OneOf:
     return ma.validate.OneOf(list(choices), error="Pilihan tidak valid: {choices}.")
+
+
+class DayRowsQuery(PageArgs):
+    """Listing per-day rows (manual entries, corrections) of one employee or OPD."""
+
+    employee = ma.fields.Integer(load_default=None)
+    opd = ma.fields.Integer(load_default=None)
+    date_from = ma.fields.Date(data_key="from", required=True)
+    date_to = ma.fields.Date(data_key="to", required=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from api.schemas.absences import ClockTime, PersonOut
-from api.schemas.common import Base, PageArgs, length, one_of
+from api.schemas.common import Base, length, one_of
 from api.services.corrections import CORRECTION_CODES
 
 
@@ -23,13 +23,6 @@ class CorrectionForm(Base):
             raise ma.ValidationError("Isi jam datang/pulang atau kode, salah satu saja.", "code")
         if not data.get("reason", "").strip():
             raise ma.ValidationError("Alasan koreksi wajib diisi.", "reason")
-
-
-class CorrectionQuery(PageArgs):
-    employee = ma.fields.Integer(load_default=None)
-    opd = ma.fields.Integer(load_default=None)
-    date_from = ma.fields.Date(data_key="from", required=True)
-    date_to = ma.fields.Date(data_key="to", required=True)
 
 
 class CorrectionOut(ma.Schema):

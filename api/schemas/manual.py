@@ -4,7 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from api.schemas.absences import ClockTime, PersonOut
-from api.schemas.common import Base, PageArgs, length
+from api.schemas.common import Base, length
 from api.services.manual_attendance import entry_code
 
 
@@ -24,13 +24,6 @@ class ManualForm(Base):
         except ValueError as exc:
             raise ma.ValidationError(str(exc), "code") from exc
         return data
-
-
-class ManualQuery(PageArgs):
-    employee = ma.fields.Integer(load_default=None)
-    opd = ma.fields.Integer(load_default=None)
-    date_from = ma.fields.Date(data_key="from", required=True)
-    date_to = ma.fields.Date(data_key="to", required=True)
 
 
 class ManualOut(ma.Schema):

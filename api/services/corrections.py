@@ -9,7 +9,7 @@ from api.errors import ApiError
 from api.messages import message
 from api.models import Cancellation, Correction, Employee
 from api.rules.codes import ABSENCE_CODES
-from api.services import audit, closing, daily, scope, storage
+from api.services import audit, closing, daily, storage
 from api.services.actor import Actor
 from api.services.org import fetch, snapshot
 from api.services.workflow import (
@@ -75,17 +75,6 @@ def correct(actor: Actor, data: dict, evidence: bytes, today: date, now: datetim
         storage.discard(stored)
         raise
     return row
-
-
-def corrections_query(actor: Actor, args: dict):
-    query = (Correction.select(Correction, Employee).join(Employee)
-             .where(scope.record_filter(actor, Correction),
-                    Correction.work_date.between(args["date_from"], args["date_to"])))
-    if args.get("employee") is not None:
-        query = query.where(Correction.employee == args["employee"])
-    if args.get("opd") is not None:
-        query = query.where(Correction.opd == args["opd"])
-    return query
 
 
 def correction_dict(row: Correction) -> dict:

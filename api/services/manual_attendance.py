@@ -129,17 +129,6 @@ def create_entry(actor: Actor, data: dict, evidence: bytes, today: date,
     return row
 
 
-def entries_query(actor: Actor, args: dict):
-    query = (ManualEntry.select(ManualEntry, Employee).join(Employee)
-             .where(scope.record_filter(actor, ManualEntry),
-                    ManualEntry.work_date.between(args["date_from"], args["date_to"])))
-    if args.get("employee") is not None:
-        query = query.where(ManualEntry.employee == args["employee"])
-    if args.get("opd") is not None:
-        query = query.where(ManualEntry.opd == args["opd"])
-    return query
-
-
 def entry_dict(row: ManualEntry) -> dict:
     return {
         "id": row.id, "employee": person(row.employee), "work_date": row.work_date,

@@ -166,3 +166,18 @@ def head_of(opd_id: int) -> Employee | None:
 def person(employee: Employee) -> dict:
     return {"id": employee.id, "name": employee.name, "nip": employee.nip,
             "opd_id": employee.opd_id}
+
+
+def day_rows_query(model, actor, args: dict):
+    """Per-day rows (a model with employee, opd, work_date) in the actor's scope, filtered
+    by the DayRowsQuery arguments."""
+    from api.services import scope
+
+    query = (model.select(model, Employee).join(Employee)
+             .where(scope.record_filter(actor, model),
+                    model.work_date.between(args["date_from"], args["date_to"])))
+    if args.get("employee") is not None:
+        query = query.where(model.employee == args["employee"])
+    if args.get("opd") is not None:
+        query = query.where(model.opd == args["opd"])
+    return query
