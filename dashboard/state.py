@@ -27,7 +27,7 @@ class PageSpec:
 
 PAGES = (
     PageSpec("beranda", "app_pages/beranda.py", texts.PAGE_BERANDA, ":material/home:",
-             REPORT_ROLES),
+             REPORT_ROLES | {"atasan"}),  # an atasan sees their own team
     PageSpec("persetujuan", "app_pages/persetujuan.py", texts.PAGE_PERSETUJUAN,
              ":material/task_alt:", APPROVER_ROLES),
     PageSpec("monitoring", "app_pages/monitoring.py", texts.PAGE_MONITORING,

@@ -9,6 +9,7 @@ from datetime import date
 import marshmallow as ma
 
 from api.schemas.common import Base, one_of
+from api.schemas.org import EMPLOYMENT_TYPES
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -48,6 +49,8 @@ class DailyQuery(Base):
 
 class TodayQuery(Base):
     opd = ma.fields.Integer(load_default=None)
+    unit = ma.fields.Integer(load_default=None)
+    employment_type = ma.fields.String(load_default=None, validate=one_of(EMPLOYMENT_TYPES))
 
 
 class WatchlistQuery(Base):

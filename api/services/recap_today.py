@@ -17,8 +17,9 @@ STATES = ["present", "not_yet", "pending", "excused", "absent", "off"]
 COUNTS = ["employees", *STATES, "late"]
 
 
-def board_frame(day: date, opd_ids) -> pd.DataFrame:
-    """One row per active employee in scope (current OPD) or with a record there today."""
+def board_frame(day: date, opd_ids, chosen=None) -> pd.DataFrame:
+    """One row per active employee in scope (current OPD) or with a record there today;
+    `chosen` (a subquery of employee ids) narrows it to a team, a unit or a type."""
     people = Employee.select(Employee.id, Employee.opd, Employee.unit).where(Employee.active)
     records = DailyRecord.select(DailyRecord.employee, DailyRecord.opd, DailyRecord.unit,
                                  DailyRecord.status, DailyRecord.late_tier,
@@ -26,6 +27,9 @@ def board_frame(day: date, opd_ids) -> pd.DataFrame:
     if opd_ids is not None:
         people = people.where(Employee.opd.in_(list(opd_ids)))
         records = records.where(DailyRecord.opd.in_(list(opd_ids)))
+    if chosen is not None:
+        people = people.where(Employee.id.in_(chosen))
+        records = records.where(DailyRecord.employee.in_(chosen))
     base = query_frame(people,
                                      columns=["employee_id", "opd_id", "unit_id"])
     found = query_frame(records,
@@ -57,8 +61,8 @@ def tally(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return counts[[*keys, *COUNTS]]
 
 
-def board(day: date, opd_ids) -> dict:
-    frame = board_frame(day, opd_ids)
+def board(day: date, opd_ids, chosen=None) -> dict:
+    frame = board_frame(day, opd_ids, chosen)
     opds = dict(Opd.select(Opd.id, Opd.name).tuples())
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     by_opd = tally(frame, ["opd_id"]) if len(frame) else pd.DataFrame(columns=["opd_id",
@@ -73,4 +77,4 @@ def board(day: date, opd_ids) -> dict:
             "pemda": current_app.config["PEMDA_NAME"], "totals": totals,
             "by_opd": by_opd.sort_values("opd_name"),
             "by_unit": by_unit.sort_values(["opd_id", "unit_name"]),
-            "arrivals": distribution(day, day, opd_ids)}
+            "arrivals": distribution(day, day, opd_ids, chosen)}

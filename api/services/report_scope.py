@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from api.errors import ApiError
-from api.models import Opd
+from api.models import Employee, Opd
 from api.services.actor import Actor
 
 REPORT_ROLES = ("admin", "analis", "kepala_opd", "operator")
@@ -25,3 +25,26 @@ def report_opds(actor: Actor, opd_id: int | None) -> tuple[int, ...] | None:
     if opd_id not in own:
         raise ApiError("OUT_OF_SCOPE", 403)
     return (opd_id,)
+
+
+def board_people(actor: Actor, opd_id: int | None, unit_id: int | None,
+                 employment_type: str | None):
+    """(OPD ids or None, a subquery of employee ids or None) for today's board.
+
+    Report roles get their OPDs; a direct supervisor without one gets their own team; the
+    unit and employment-type filters narrow either."""
+    conditions = []
+    if actor.has(*REPORT_ROLES):
+        opd_ids = report_opds(actor, opd_id)
+    elif actor.has("atasan"):
+        opd_ids = None
+        conditions.append(Employee.supervisor == actor.id)
+    else:
+        raise ApiError("FORBIDDEN", 403)
+    if unit_id is not None:
+        conditions.append(Employee.unit == unit_id)
+    if employment_type is not None:
+        conditions.append(Employee.employment_type == employment_type)
+    if not conditions:
+        return opd_ids, None
+    return opd_ids, Employee.select(Employee.id).where(*conditions)

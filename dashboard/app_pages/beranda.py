@@ -6,21 +6,17 @@ import streamlit as st
 from dashboard import charts, data, filters, texts
 
 chosen = filters.current()
-board = data.get("/api/v1/recaps/today", live=True, opd=chosen.opd)
+board = data.get("/api/v1/recaps/today", live=True, opd=chosen.opd, unit=chosen.unit,
+                 employment_type=chosen.employment_type)
 st.title(texts.BERANDA_TITLE.format(date=board["date_label"]))
 st.caption(texts.BERANDA_CAPTION)
 
 by_unit = data.frame(board["by_unit"])
-totals = board["totals"]
-if chosen.unit is not None and not by_unit.empty:
-    by_unit = by_unit[by_unit["unit_id"] == chosen.unit]
-    totals = {key: int(by_unit[key].sum()) for key in totals}
+totals = board["totals"]  # the API applied the unit and type filters (an atasan: the team)
 
 metrics = ["employees", "present", "late", "not_yet", "excused", "pending", "absent", "off"]
 for column, key in zip(st.columns(len(metrics)), metrics, strict=True):
     column.metric(texts.STATE_NAMES[key], totals.get(key, 0))
-if chosen.employment_type:
-    st.caption(texts.TYPE_NOT_APPLIED)
 
 left, right = st.columns([3, 2])
 with left:

@@ -203,6 +203,30 @@ def test_today_board(app, client, world):
                       headers=world.headers("pegawai_b")).status_code == 403
 
 
+def test_today_board_for_a_direct_supervisor_and_with_filters(client, world):
+    """An atasan without a report role sees their own team; unit and type narrow a board."""
+    p, today = world.people, date(2026, 3, 2)
+    accepted_event(p["pegawai_a"], today, local(today, "07:20"), "in")
+    accepted_event(p["pegawai_a2"], today, local(today, "06:40"), "in")
+    daily.recompute_range(today, today, None, clock.now())
+    team = client.get("/api/v1/recaps/today", headers=world.headers("atasan_a")).json
+    assert team["totals"]["employees"] == 1  # pegawai_a only: pegawai_a2 reports to kepala_a
+    assert (team["totals"]["present"], team["totals"]["late"]) == (1, 1)
+    assert team["arrivals"]["total"] == 1
+    world.add_person("honorer", "a", supervisor="atasan_a", password=None)
+    contract = p["honorer"]
+    contract.employment_type, contract.unit = "PTT-PK", None
+    contract.save()
+    narrowed = client.get("/api/v1/recaps/today?employment_type=PTT-PK",
+                          headers=world.headers("kepala_a")).json
+    assert narrowed["totals"]["employees"] == 1 and narrowed["totals"]["not_yet"] == 1
+    by_unit = client.get(f"/api/v1/recaps/today?unit={world.units['a'].id}",
+                         headers=world.headers("kepala_a")).json
+    assert by_unit["totals"]["employees"] == 5  # the honorer has no unit
+    assert client.get("/api/v1/recaps/today?employment_type=X",
+                      headers=world.headers("kepala_a")).status_code == 422
+
+
 
 
 def test_an_employee_without_a_unit_is_counted_with_a_null_unit(client, february):

@@ -52,6 +52,20 @@ def test_analis_and_operator_see_the_board_too(dashboard):
     assert operator.sidebar.selectbox(key="f_opd").options == ["Dinas Kesehatan"]
 
 
-def test_employee_type_filter_is_said_not_to_apply_to_totals(dashboard):
+def test_employee_type_filter_narrows_the_totals(dashboard, api, api_login):
     at = dashboard("kepala_opd", params={"jenis": "PPPK"})
-    assert texts.TYPE_NOT_APPLIED in [c.value for c in at.caption]
+    board = _board(api, api_login("kepala_opd"), employment_type="PPPK")
+    everyone = _board(api, api_login("kepala_opd"))
+    assert 0 < board["totals"]["employees"] < everyone["totals"]["employees"]
+    assert metrics(at)[texts.STATE_NAMES["employees"]] == str(board["totals"]["employees"])
+
+
+def test_atasan_sees_the_board_of_their_own_team(dashboard, api, api_login):
+    at = dashboard("atasan")
+    board = _board(api, api_login("atasan"))
+    team = requests.get(f"{api}/api/v1/employees", headers=api_login("atasan"),
+                        params={"limit": 1000}, timeout=10).json()["items"]
+    me = requests.get(f"{api}/api/v1/me", headers=api_login("atasan"), timeout=10).json()
+    subordinates = [e for e in team if e["supervisor_id"] == me["id"] and e["active"]]
+    assert board["totals"]["employees"] == len(subordinates) > 0
+    assert metrics(at)[texts.STATE_NAMES["employees"]] == str(len(subordinates))

@@ -13,7 +13,7 @@ from tests.dashboard.helpers import button, menu, sign_in, texts_shown, titles
 
 MENUS = {
     "pegawai": [texts.PAGE_RIWAYAT],
-    "atasan": [texts.PAGE_PERSETUJUAN, texts.PAGE_PEGAWAI],
+    "atasan": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_PEGAWAI],
     "kepala_opd": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
                    texts.PAGE_PEGAWAI],
     "operator": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,

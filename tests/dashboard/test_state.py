@@ -16,7 +16,7 @@ UNITS = {14: 4, 15: 4, 1: 1}
 
 @pytest.mark.parametrize(("roles", "pages"), [
     ({"pegawai"}, ["pegawai"]),
-    ({"pegawai", "atasan"}, ["persetujuan", "pegawai"]),
+    ({"pegawai", "atasan"}, ["beranda", "persetujuan", "pegawai"]),
     ({"pegawai", "atasan", "kepala_opd"}, ["beranda", "persetujuan", "monitoring", "pegawai"]),
     ({"pegawai", "operator"}, ["beranda", "persetujuan", "monitoring", "pegawai"]),
     ({"pegawai", "analis"}, ["beranda", "monitoring", "analitik", "pegawai"]),
