@@ -126,12 +126,17 @@ def filter_params(filters: Filters) -> dict[str, str]:
     return {key: str(value) for key, value in values.items() if value is not None}
 
 
-def analytics_requests(month: str, opd: int | None, dim: str, period: str,
-                       today: date) -> dict[str, tuple[str, dict]]:
-    """The API reads behind the Analitik page (also prefetched at a BKD user's login)."""
+def analytics_requests(month: str, opd: int | None, dim: str, period: str, today: date,
+                       unit: int | None = None, employment_type: str | None = None,
+                       ) -> dict[str, tuple[str, dict]]:
+    """The API reads behind the Analitik page (also prefetched at a BKD user's login). The
+    charts are narrowed by unit and type on the server; the watch-list and fraud lists are
+    per person and per OPD."""
     first, last = date.fromisoformat(f"{month}-01"), month_end(month)
     trend_from = f"{month_options(first, 4)[-1]}-01"  # three months before, for context
-    scope = {"opd": opd}
+    people = {"opd": opd}
+    scope = {**people, **({"unit": unit} if unit is not None else {}),
+             **({"employment_type": employment_type} if employment_type else {})}
     return {
         "heatmap": ("/api/v1/analytics/heatmap", {"month": month, "dim": dim, **scope}),
         "trend": ("/api/v1/analytics/trend", {"from": trend_from,
@@ -139,7 +144,7 @@ def analytics_requests(month: str, opd: int | None, dim: str, period: str,
                                               "period": period, **scope}),
         "tiers": ("/api/v1/analytics/tiers", {"month": month, **scope}),
         "ranking": ("/api/v1/analytics/ranking", {"month": month, **scope}),
-        "watchlist": ("/api/v1/discipline/watchlist", {"year": first.year, **scope}),
+        "watchlist": ("/api/v1/discipline/watchlist", {"year": first.year, **people}),
         "fraud": ("/api/v1/analytics/fraud", {"from": first.isoformat(),
-                                              "to": last.isoformat(), **scope}),
+                                              "to": last.isoformat(), **people}),
     }

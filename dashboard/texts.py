@@ -54,7 +54,6 @@ ALL_TYPES = "Semua jenis"
 EMPLOYMENT_TYPE_NAMES = {"PNS": "PNS", "CPNS": "CPNS", "PPPK": "PPPK", "PTT-PK": "PTT-PK",
                          "NON_ASN": "Non-ASN"}
 SHARE_HINT = "Tautan halaman ini menyimpan filter: salin dari bilah alamat untuk berbagi."
-TYPE_NOT_APPLIED = "Filter jenis pegawai tidak berlaku untuk angka gabungan di halaman ini."
 NO_DATA = "Belum ada data untuk pilihan ini."
 OTHER = "(tanpa unit)"
 

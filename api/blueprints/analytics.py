@@ -8,7 +8,7 @@ from api.services import analytics, analytics_arrivals, analytics_fraud
 from api.services.actor import authenticated, current_actor
 from api.services.frames import json_response
 from api.services.recap import month_bounds
-from api.services.report_scope import REPORT_ROLES, report_opds
+from api.services.report_scope import REPORT_ROLES, reach_for, report_opds
 
 blp = Blueprint("analytics", __name__, url_prefix="/api/v1/analytics",
                 description="Analitik: heatmap, tren keterlambatan, jam datang, peringkat OPD, "
@@ -20,6 +20,10 @@ def _scope(args):
     return report_opds(current_actor(), args["opd"])
 
 
+def _reach(args):
+    return reach_for(current_actor(), args["opd"], args["unit"], args["employment_type"])
+
+
 @blp.route("/heatmap", methods=["GET"])
 @authenticated(*REPORT_ROLES)
 @blp.arguments(s.HeatmapQuery, location="query")
@@ -28,7 +32,7 @@ def _scope(args):
 def heatmap(args):
     """Persentase terlambat/TK per OPD × tanggal (dim=opd_date) atau unit × hari (unit_weekday)."""
     first, last = month_bounds(args["month"])
-    return json_response(analytics.heatmap(args["dim"], first, last, _scope(args)))
+    return json_response(analytics.heatmap(args["dim"], first, last, _reach(args)))
 
 
 @blp.route("/trend", methods=["GET"])
@@ -39,7 +43,7 @@ def heatmap(args):
 def trend(args):
     """Tren keterlambatan dan TK per minggu/bulan, dibandingkan dengan periode sebelumnya."""
     return json_response(analytics.trend(args["period"], args["date_from"], args["date_to"],
-                                         _scope(args)))
+                                         _reach(args)))
 
 
 @blp.route("/arrivals", methods=["GET"])
@@ -50,7 +54,7 @@ def trend(args):
 def arrivals(args):
     """Sebaran jam datang (per 15 menit, tepat waktu/terlambat) untuk satu tanggal atau bulan."""
     first, last = (args["date"], args["date"]) if args["date"] else month_bounds(args["month"])
-    answer = analytics_arrivals.distribution(first, last, _scope(args))
+    answer = analytics_arrivals.distribution(first, last, _reach(args))
     return json_response({"from": first.isoformat(), "to": last.isoformat(), **answer})
 
 
@@ -62,7 +66,7 @@ def arrivals(args):
 def ranking(args):
     """Peringkat OPD menurut kehadiran, lalu keterlambatan dan TK."""
     first, last = month_bounds(args["month"])
-    return json_response(analytics.ranking(first, last, _scope(args)))
+    return json_response(analytics.ranking(first, last, _reach(args)))
 
 
 @blp.route("/tiers", methods=["GET"])
@@ -73,7 +77,7 @@ def ranking(args):
 def tiers(args):
     """Jumlah kejadian TL1–TL4 dan PSW1–PSW4 (TM/TP ikut tingkatnya) per OPD."""
     first, last = month_bounds(args["month"])
-    return json_response(analytics.tiers(first, last, _scope(args)))
+    return json_response(analytics.tiers(first, last, _reach(args)))
 
 
 @blp.route("/fraud", methods=["GET"])

@@ -11,7 +11,7 @@ from api.schemas import recaps as s
 from api.services import daily, daily_sheet, discipline_watch, recap, recap_today, recap_xlsx
 from api.services.actor import authenticated, current_actor
 from api.services.frames import json_response
-from api.services.report_scope import REPORT_ROLES, board_people, report_opds
+from api.services.report_scope import REPORT_ROLES, reach_for, report_opds
 from api.services.rule_admin import in_force
 
 blp = Blueprint("recaps", __name__, url_prefix="/api/v1",
@@ -63,9 +63,9 @@ def daily_sheet_view(args):
 def today(args):
     """Papan hari ini (Beranda): hadir, terlambat, belum presensi, izin/cuti, menunggu — per
     OPD untuk peran laporan, per tim untuk atasan langsung; bisa disaring unit dan jenis."""
-    opd_ids, chosen = board_people(current_actor(), args["opd"], args["unit"],
-                                   args["employment_type"])
-    return json_response(recap_today.board(daily.pemda_today(), opd_ids, chosen))
+    reach = reach_for(current_actor(), args["opd"], args["unit"], args["employment_type"],
+                      team=True)
+    return json_response(recap_today.board(daily.pemda_today(), reach))
 
 
 @blp.route("/discipline/watchlist", methods=["GET"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from api.schemas.common import Base, one_of
+from api.schemas.common import Base, Narrowing, one_of
 from api.schemas.recaps import Month
 
 MAX_RANGE_DAYS = 366
@@ -16,14 +16,14 @@ def _range_check(data: dict) -> None:
         raise ma.ValidationError(f"Rentang maksimal {MAX_RANGE_DAYS} hari.", "to")
 
 
-class HeatmapQuery(Base):
+class HeatmapQuery(Narrowing):
     dim = ma.fields.String(load_default="opd_date",
                            validate=one_of(("opd_date", "unit_weekday")))
     month = Month(required=True)
     opd = ma.fields.Integer(load_default=None)
 
 
-class TrendQuery(Base):
+class TrendQuery(Narrowing):
     period = ma.fields.String(load_default="week", validate=one_of(("week", "month")))
     date_from = ma.fields.Date(data_key="from", required=True)
     date_to = ma.fields.Date(data_key="to", required=True)
@@ -34,7 +34,7 @@ class TrendQuery(Base):
         _range_check(data)
 
 
-class ArrivalsQuery(Base):
+class ArrivalsQuery(Narrowing):
     date = ma.fields.Date(load_default=None)
     month = Month(load_default=None)
     opd = ma.fields.Integer(load_default=None)
@@ -45,7 +45,7 @@ class ArrivalsQuery(Base):
             raise ma.ValidationError("Isi salah satu: date atau month.", "date")
 
 
-class MonthQuery(Base):
+class MonthQuery(Narrowing):
     month = Month(required=True)
     opd = ma.fields.Integer(load_default=None)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from api.messages import MESSAGES
+from api.rules.identifiers import EMPLOYMENT_TYPES
 
 REQUIRED = "Wajib diisi."
 
@@ -69,3 +70,10 @@ class DayRowsQuery(PageArgs):
     opd = ma.fields.Integer(load_default=None)
     date_from = ma.fields.Date(data_key="from", required=True)
     date_to = ma.fields.Date(data_key="to", required=True)
+
+
+class Narrowing(Base):
+    """The dashboard's unit and employee-type filters, applied on the server."""
+
+    unit = ma.fields.Integer(load_default=None)
+    employment_type = ma.fields.String(load_default=None, validate=one_of(EMPLOYMENT_TYPES))

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from api.schemas.common import Base, PageArgs, length, one_of
-
-EMPLOYMENT_TYPES = ("PNS", "CPNS", "PPPK", "PTT-PK", "NON_ASN")
+from api.schemas.common import EMPLOYMENT_TYPES, Base, PageArgs, length, one_of
 
 
 class OpdIn(Base):

@@ -8,8 +8,7 @@ from datetime import date
 
 import marshmallow as ma
 
-from api.schemas.common import Base, one_of
-from api.schemas.org import EMPLOYMENT_TYPES
+from api.schemas.common import Base, Narrowing, one_of
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
@@ -47,10 +46,8 @@ class DailyQuery(Base):
     format = FORMAT
 
 
-class TodayQuery(Base):
+class TodayQuery(Narrowing):
     opd = ma.fields.Integer(load_default=None)
-    unit = ma.fields.Integer(load_default=None)
-    employment_type = ma.fields.String(load_default=None, validate=one_of(EMPLOYMENT_TYPES))
 
 
 class WatchlistQuery(Base):

@@ -11,6 +11,7 @@ from api.models import DailyRecord, Opd, Unit
 from api.rules.codes import ABSENCE_CODES, EARLY_PREFIX, LATE_PREFIX, PRESENT_CODES
 from api.rules.recap import MONTHS_ID, WEEKDAYS_ID, month_label
 from api.services.frames import query_frame
+from api.services.report_scope import Reach
 from api.services.rule_admin import in_force
 
 MEASURES = ["decided_days", "present_days", "late_days", "early_days", "tk_days",
@@ -21,7 +22,7 @@ def _flag(condition) -> Case:
     return Case(None, [(condition, 1)], 0)
 
 
-def counts(keys: list, date_from: date, date_to: date, opd_ids) -> pd.DataFrame:
+def counts(keys: list, date_from: date, date_to: date, reach: Reach) -> pd.DataFrame:
     """Day counts per group of `keys` over the workday records of the dates."""
     record = DailyRecord
     query = (record
@@ -34,8 +35,7 @@ def counts(keys: list, date_from: date, date_to: date, opd_ids) -> pd.DataFrame:
              .where(record.work_date.between(date_from, date_to), record.workday,
                     record.status != "LIBUR")
              .group_by(*keys))
-    if opd_ids is not None:
-        query = query.where(record.opd.in_(list(opd_ids)))
+    query = reach.narrow(query, record)
     names = [k.name if hasattr(k, "name") else str(k) for k in keys]
     frame = query_frame(query, columns=[*names, *MEASURES])
     frame[MEASURES] = frame[MEASURES].fillna(0).astype("int64")
@@ -58,17 +58,17 @@ def opd_names() -> dict[int, str]:
     return dict(Opd.select(Opd.id, Opd.name).tuples())
 
 
-def heatmap(dim: str, first: date, last: date, opd_ids) -> dict:
+def heatmap(dim: str, first: date, last: date, reach: Reach) -> dict:
     """OPD × date or unit × weekday cells of lateness and absence rates."""
     if dim == "opd_date":
         cells = with_rates(counts([DailyRecord.opd, DailyRecord.work_date], first, last,
-                                  opd_ids))
+                                  reach))
         cells["work_date"] = pd.to_datetime(cells["work_date"]).dt.strftime("%Y-%m-%d")
         cells.insert(1, "opd_name", cells["opd_id"].map(opd_names()))
         cells = cells.sort_values(["opd_name", "work_date"])
     else:
         days = counts([DailyRecord.opd, DailyRecord.unit, DailyRecord.work_date], first, last,
-                      opd_ids)
+                      reach)
         days["weekday"] = pd.to_datetime(days["work_date"]).dt.day_of_week
         cells = with_rates(days.groupby(["opd_id", "unit_id", "weekday"], dropna=False,
                                         as_index=False)[MEASURES].sum())
@@ -101,14 +101,14 @@ def period_label(start: date, end: date, period: str) -> str:
            f"{MONTHS_ID[end.month - 1][:3]} {end.year}"
 
 
-def trend(period: str, date_from: date, date_to: date, opd_ids) -> dict:
+def trend(period: str, date_from: date, date_to: date, reach: Reach) -> dict:
     """Lateness and TK per week or month, each against the period before it."""
     first = period_start(date_from, period)
     before = period_start(first - timedelta(days=1), period)
     starts = [before]
     while next_period(starts[-1], period) <= date_to:
         starts.append(next_period(starts[-1], period))
-    days = counts([DailyRecord.work_date], before, date_to, opd_ids)
+    days = counts([DailyRecord.work_date], before, date_to, reach)
     days["start"] = pd.to_datetime(days["work_date"]).dt.date.map(
         lambda d: period_start(d, period))  # one call per date, not per record
     totals = days.groupby("start")[MEASURES].sum().reindex(starts, fill_value=0)
@@ -129,12 +129,13 @@ def trend(period: str, date_from: date, date_to: date, opd_ids) -> dict:
             "series": series.reset_index(drop=True)}
 
 
-def ranking(first: date, last: date, opd_ids) -> dict:
+def ranking(first: date, last: date, reach: Reach) -> dict:
     """OPDs ranked by attendance, then lateness, then TK rate."""
-    frame = with_rates(counts([DailyRecord.opd], first, last, opd_ids))
-    people = (DailyRecord.select(DailyRecord.opd, fn.COUNT(DailyRecord.employee.distinct()))
-              .where(DailyRecord.work_date.between(first, last), DailyRecord.workday)
-              .group_by(DailyRecord.opd))
+    frame = with_rates(counts([DailyRecord.opd], first, last, reach))
+    people = reach.narrow(
+        DailyRecord.select(DailyRecord.opd, fn.COUNT(DailyRecord.employee.distinct()))
+        .where(DailyRecord.work_date.between(first, last), DailyRecord.workday)
+        .group_by(DailyRecord.opd), DailyRecord)
     frame["employees"] = frame["opd_id"].map(dict(people.tuples())).fillna(0).astype("int64")
     opds = {o.id: o for o in Opd.select(Opd.id, Opd.code, Opd.name)}
     frame["opd_code"] = frame["opd_id"].map({k: o.code for k, o in opds.items()})
@@ -149,7 +150,7 @@ def ranking(first: date, last: date, opd_ids) -> dict:
             "rows": frame.reset_index(drop=True)}
 
 
-def tiers(first: date, last: date, opd_ids) -> dict:
+def tiers(first: date, last: date, reach: Reach) -> dict:
     """TL1–TLn and PSW1–PSWn occurrences (TM counts as its TL tier, TP as its PSW tier)."""
     record = DailyRecord
     query = (record.select(record.opd, record.status, record.late_tier, record.early_tier,
@@ -157,8 +158,7 @@ def tiers(first: date, last: date, opd_ids) -> dict:
              .where(record.work_date.between(first, last), record.workday,
                     (record.late_tier > 0) | (record.early_tier > 0))
              .group_by(record.opd, record.status, record.late_tier, record.early_tier))
-    if opd_ids is not None:
-        query = query.where(record.opd.in_(list(opd_ids)))
+    query = reach.narrow(query, record)
     frame = query_frame(query, columns=["opd_id", "status", "late_tier", "early_tier",
                                         "days"])
     policy = in_force(first).policy

@@ -11,6 +11,7 @@ from peewee import JOIN, Case, Cast, fn
 from api.db import is_postgres
 from api.models import DailyRecord, EmployeeLocation, Location
 from api.services.frames import query_frame
+from api.services.report_scope import Reach
 
 BIN_MINUTES = 15
 
@@ -29,7 +30,7 @@ def _offset_minutes(tz: str, day: date) -> int:
     return int(moment.utcoffset().total_seconds() // 60)
 
 
-def minute_counts(date_from: date, date_to: date, opd_ids, chosen=None) -> pd.DataFrame:
+def minute_counts(date_from: date, date_to: date, reach: Reach) -> pd.DataFrame:
     """(local minute of day, late?, count) of the counted check-ins of the dates."""
     minute = _utc_minute_of_day(DailyRecord.check_in_at)
     late = Case(None, [(DailyRecord.late_tier > 0, 1)], 0)
@@ -42,10 +43,7 @@ def minute_counts(date_from: date, date_to: date, opd_ids, chosen=None) -> pd.Da
              .where(DailyRecord.work_date.between(date_from, date_to),
                     DailyRecord.check_in_at.is_null(False))
              .group_by(Location.tz, minute, late))
-    if opd_ids is not None:
-        query = query.where(DailyRecord.opd.in_(list(opd_ids)))
-    if chosen is not None:
-        query = query.where(DailyRecord.employee.in_(chosen))
+    query = reach.narrow(query, DailyRecord)
     frame = query_frame(query, columns=["tz", "utc_minute", "late", "count"])
     default = current_app.config["PEMDA_TZ"]
     frame["tz"] = frame["tz"].fillna(default)
@@ -58,10 +56,10 @@ def hhmm(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
-def distribution(date_from: date, date_to: date, opd_ids, chosen=None) -> dict:
+def distribution(date_from: date, date_to: date, reach: Reach) -> dict:
     """Counts per 15-minute bin (dense between the first and the last), split on time/late,
     with the median and the 10th/90th percentile arrival."""
-    frame = minute_counts(date_from, date_to, opd_ids, chosen)
+    frame = minute_counts(date_from, date_to, reach)
     total = int(frame["count"].sum())
     if not total:
         return {"bin_minutes": BIN_MINUTES, "total": 0, "late": 0, "median": None,

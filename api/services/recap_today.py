@@ -12,24 +12,24 @@ from api.rules.codes import ABSENCE_CODES, PRESENT_CODES
 from api.rules.recap import date_label
 from api.services.analytics_arrivals import distribution
 from api.services.frames import query_frame
+from api.services.report_scope import Reach
 
 STATES = ["present", "not_yet", "pending", "excused", "absent", "off"]
 COUNTS = ["employees", *STATES, "late"]
 
 
-def board_frame(day: date, opd_ids, chosen=None) -> pd.DataFrame:
-    """One row per active employee in scope (current OPD) or with a record there today;
-    `chosen` (a subquery of employee ids) narrows it to a team, a unit or a type."""
+def board_frame(day: date, reach: Reach) -> pd.DataFrame:
+    """One row per active employee in reach (current OPD, team, unit, type) or with a record
+    there today."""
     people = Employee.select(Employee.id, Employee.opd, Employee.unit).where(Employee.active)
     records = DailyRecord.select(DailyRecord.employee, DailyRecord.opd, DailyRecord.unit,
                                  DailyRecord.status, DailyRecord.late_tier,
                                  DailyRecord.has_pending).where(DailyRecord.work_date == day)
-    if opd_ids is not None:
-        people = people.where(Employee.opd.in_(list(opd_ids)))
-        records = records.where(DailyRecord.opd.in_(list(opd_ids)))
-    if chosen is not None:
-        people = people.where(Employee.id.in_(chosen))
-        records = records.where(DailyRecord.employee.in_(chosen))
+    if reach.opd_ids is not None:
+        people = people.where(Employee.opd.in_(list(reach.opd_ids)))
+    if reach.chosen is not None:
+        people = people.where(Employee.id.in_(reach.chosen))
+    records = reach.narrow(records, DailyRecord)
     base = query_frame(people,
                                      columns=["employee_id", "opd_id", "unit_id"])
     found = query_frame(records,
@@ -61,8 +61,8 @@ def tally(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return counts[[*keys, *COUNTS]]
 
 
-def board(day: date, opd_ids, chosen=None) -> dict:
-    frame = board_frame(day, opd_ids, chosen)
+def board(day: date, reach: Reach) -> dict:
+    frame = board_frame(day, reach)
     opds = dict(Opd.select(Opd.id, Opd.name).tuples())
     units = dict(Unit.select(Unit.id, Unit.name).tuples())
     by_opd = tally(frame, ["opd_id"]) if len(frame) else pd.DataFrame(columns=["opd_id",
@@ -77,4 +77,4 @@ def board(day: date, opd_ids, chosen=None) -> dict:
             "pemda": current_app.config["PEMDA_NAME"], "totals": totals,
             "by_opd": by_opd.sort_values("opd_name"),
             "by_unit": by_unit.sort_values(["opd_id", "unit_name"]),
-            "arrivals": distribution(day, day, opd_ids, chosen)}
+            "arrivals": distribution(day, day, reach)}

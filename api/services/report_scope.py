@@ -1,6 +1,8 @@
 """Which OPDs a report may cover: whole pemda (admin, analis) or the actor's own OPDs."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from api.errors import ApiError
 from api.models import Employee, Opd
 from api.services.actor import Actor
@@ -27,16 +29,32 @@ def report_opds(actor: Actor, opd_id: int | None) -> tuple[int, ...] | None:
     return (opd_id,)
 
 
-def board_people(actor: Actor, opd_id: int | None, unit_id: int | None,
-                 employment_type: str | None):
-    """(OPD ids or None, a subquery of employee ids or None) for today's board.
+@dataclass(frozen=True)
+class Reach:
+    """What an aggregate covers: OPDs (None = the whole pemda) and, when the unit or
+    employee-type filter is set or the caller is a supervisor's team, a subquery of the
+    employees that count."""
 
-    Report roles get their OPDs; a direct supervisor without one gets their own team; the
-    unit and employment-type filters narrow either."""
+    opd_ids: tuple[int, ...] | None
+    chosen: object = None  # peewee subquery of Employee ids, or None
+
+    def narrow(self, query, model):
+        """`query` over `model` (with `opd` and `employee` fields) limited to this reach."""
+        if self.opd_ids is not None:
+            query = query.where(model.opd.in_(list(self.opd_ids)))
+        if self.chosen is not None:
+            query = query.where(model.employee.in_(self.chosen))
+        return query
+
+
+def reach_for(actor: Actor, opd_id: int | None, unit_id: int | None = None,
+              employment_type: str | None = None, team: bool = False) -> Reach:
+    """The reach of a report. Report roles get their OPDs; with `team`, a direct supervisor
+    without one gets their own team; the unit and employment-type filters narrow either."""
     conditions = []
     if actor.has(*REPORT_ROLES):
         opd_ids = report_opds(actor, opd_id)
-    elif actor.has("atasan"):
+    elif team and actor.has("atasan"):
         opd_ids = None
         conditions.append(Employee.supervisor == actor.id)
     else:
@@ -45,6 +63,5 @@ def board_people(actor: Actor, opd_id: int | None, unit_id: int | None,
         conditions.append(Employee.unit == unit_id)
     if employment_type is not None:
         conditions.append(Employee.employment_type == employment_type)
-    if not conditions:
-        return opd_ids, None
-    return opd_ids, Employee.select(Employee.id).where(*conditions)
+    chosen = Employee.select(Employee.id).where(*conditions) if conditions else None
+    return Reach(opd_ids, chosen)

@@ -20,14 +20,10 @@ metric = controls[1].radio(texts.PERCENT, list(texts.HEATMAP_METRICS), key="heat
                            format_func=texts.HEATMAP_METRICS.get, horizontal=True)
 period = controls[2].radio(texts.TREND, list(texts.TREND_PERIODS), key="trend_period",
                            format_func=texts.TREND_PERIODS.get, horizontal=True)
-if chosen.employment_type:
-    st.caption(texts.TYPE_NOT_APPLIED)
-
-found = data.get_many(state.analytics_requests(chosen.month, chosen.opd, dim, period, today))
+found = data.get_many(state.analytics_requests(chosen.month, chosen.opd, dim, period, today,
+                                               chosen.unit, chosen.employment_type))
 
 cells = data.frame(found["heatmap"]["cells"])
-if chosen.unit is not None and "unit_id" in cells:
-    cells = cells[cells["unit_id"] == chosen.unit]
 if cells.empty:
     st.info(texts.NO_DATA)
 else:

@@ -243,3 +243,24 @@ def test_an_employee_without_a_unit_is_counted_with_a_null_unit(client, february
     mine = next(r for r in rows if r["employee_id"] == loner.id)
     assert (mine["unit_id"], mine["unit_name"], mine["tk_days"]) == (None, None, 1)
     assert all(isinstance(r["unit_id"], int) for r in rows if r["employee_id"] != loner.id)
+
+
+def test_analytics_honour_the_unit_and_employee_type_filters(client, february):
+    world = february
+    everyone = get(client, world, "ranking?month=2026-02")["rows"]
+    assert get(client, world, "ranking?month=2026-02&employment_type=PPPK")["rows"] == []
+    contract = world.people["pegawai_b"]
+    contract.employment_type = "PPPK"
+    contract.save()
+    try:
+        pppk = get(client, world, "ranking?month=2026-02&employment_type=PPPK")["rows"]
+    finally:
+        contract.employment_type = "PNS"
+        contract.save()
+    assert [(r["opd_id"], r["employees"]) for r in pppk] == [(world.opds["b"].id, 1)]
+    assert sum(r["employees"] for r in everyone) > 1
+    unit = world.units["a"].id
+    cells = get(client, world, f"heatmap?dim=unit_weekday&month=2026-02&unit={unit}")["cells"]
+    assert cells and {c["unit_id"] for c in cells} == {unit}
+    assert get(client, world, "tiers?month=2026-02&employment_type=PNS")["totals"] == \
+        get(client, world, "tiers?month=2026-02")["totals"]

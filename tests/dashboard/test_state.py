@@ -92,3 +92,12 @@ def test_analytics_requests_cover_the_month_and_three_months_of_trend():
     assert this_month["trend"][1]["to"] == "2026-03-10"  # not beyond today
     assert this_month["heatmap"][1] == {"month": "2026-03", "dim": "unit_weekday", "opd": 4}
     assert this_month["watchlist"][1] == {"year": 2026, "opd": 4}
+
+
+def test_unit_and_type_filters_narrow_the_charts_not_the_person_lists():
+    calls = state.analytics_requests("2026-03", 4, "opd_date", "week", TODAY, unit=12,
+                                     employment_type="PPPK")
+    for chart in ("heatmap", "trend", "tiers", "ranking"):
+        assert (calls[chart][1]["unit"], calls[chart][1]["employment_type"]) == (12, "PPPK")
+    assert calls["watchlist"][1] == {"year": 2026, "opd": 4}
+    assert "unit" not in calls["fraud"][1]
