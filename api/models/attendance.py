@@ -20,7 +20,8 @@ from api.models.org import Employee, Location, Opd, Unit
 
 
 class CheckinEvent(BaseModel):
-    employee = ForeignKeyField(Employee, backref="events")
+    # indexed through (employee, idempotency_key) and (employee, work_date) below
+    employee = ForeignKeyField(Employee, backref="events", index=False)
     kind = CharField(max_length=3)  # in | out
     status = CharField(max_length=10)  # ACCEPTED | PENDING | REJECTED
     codes = TextField(default="")  # comma-separated machine codes
@@ -60,10 +61,12 @@ class CheckinEvent(BaseModel):
 class DailyRecord(BaseModel):
     """One record per employee and date, derived by the daily status engine."""
 
-    employee = ForeignKeyField(Employee, backref="days")
+    # the composite indexes below lead with employee and opd; single-column ones would only
+    # slow the bulk upserts of a recompute
+    employee = ForeignKeyField(Employee, backref="days", index=False)
     work_date = DateField()
-    opd = ForeignKeyField(Opd)  # where the employee belonged that day (mutations keep history)
-    unit = ForeignKeyField(Unit, null=True)
+    opd = ForeignKeyField(Opd, index=False)  # the OPD of that day (mutations keep history)
+    unit = ForeignKeyField(Unit, null=True, index=False)
     workday = BooleanField()
     status = CharField(max_length=12)
     label = CharField(max_length=20)
@@ -82,5 +85,8 @@ class DailyRecord(BaseModel):
         indexes = (
             (("employee", "work_date"), True),
             (("opd", "work_date"), False),
-            (("work_date",), False),
+            # covers the recap and analytics GROUP BYs over a date range: SQLite reads the
+            # index alone instead of fetching a million rows by rowid (6.8 s → 3.8 s at 50k)
+            (("work_date", "employee", "opd", "unit", "status", "late_tier", "early_tier",
+              "workday", "late_minutes", "early_minutes"), False),
         )
