@@ -37,7 +37,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from api import blueprints, cli, db, errors, logs
     from api.extensions import api, jwt, limiter
-    from api.services import passwords, tokens
+    from api.services.accounts import passwords, tokens
 
     passwords.configure(config.PASSWORD_HASH_PROFILE)
     logs.init_app(app)

@@ -25,7 +25,7 @@ def register(app) -> None:
     @app.cli.command("seed-defaults")
     def seed_defaults_command() -> None:
         """Create the shipped schedule groups (5-day, 6-day, hospital shifts)."""
-        from api.services.seed import ensure_default_schedules
+        from api.services.schedules import ensure_default_schedules
 
         groups = ensure_default_schedules()
         click.echo("grup jadwal: " + ", ".join(sorted(groups)))
@@ -37,7 +37,7 @@ def register(app) -> None:
                   help="processes sharing the work")
     def recompute_command(date_from, date_to, workers: int) -> None:
         """Recompute daily records (workdays without events become TK once over)."""
-        from api.services.recompute_pool import recompute_all
+        from api.services.daily import recompute_all
 
         started = time.perf_counter()
         # workers rebuild this very configuration, not whatever the environment says
@@ -49,7 +49,9 @@ def register(app) -> None:
     @app.cli.command("nightly")
     def nightly_command() -> None:
         """Apply due mutations, recompute yesterday and today, purge expired files."""
-        from api.services import daily, mutations, storage, tokens
+        from api.services import daily, storage
+        from api.services.accounts import tokens
+        from api.services.org import mutations
 
         today = daily.pemda_today()
         applied = mutations.apply_due(today)

@@ -161,7 +161,7 @@ def main() -> None:
 
 def reads(app, month: str, first: date) -> dict:
     from api.models import RoleGrant
-    from api.services import tokens
+    from api.services.accounts import tokens
 
     admin = RoleGrant.get(RoleGrant.role == "admin").employee_id
     opd = RoleGrant.select().where(RoleGrant.role == "kepala_opd").order_by(RoleGrant.opd).first()

@@ -27,8 +27,9 @@ from api.models import (
     Shift,
     Unit,
 )
-from api.services import passwords, schedules
-from api.services.seed import ensure_default_schedules
+from api.services import schedules
+from api.services.accounts import passwords
+from api.services.schedules import ensure_default_schedules
 
 TZ = "Asia/Jakarta"
 UNITS_PER_OPD = 6

@@ -70,7 +70,7 @@ def set_logins(logins: dict) -> list[dict]:
     """Known passwords, already changed; no phone bound yet, so the first check-in from the
     tester's own device binds it (as a new employee's first use would)."""
     from api.models import Credential, DeviceBinding
-    from api.services import passwords
+    from api.services.accounts import passwords
 
     hashed = passwords.hash_password(DEMO_PASSWORD)
     out = []
@@ -87,7 +87,7 @@ def set_logins(logins: dict) -> list[dict]:
 def enrol_faces(logins: dict) -> int:
     """Templates for the demo accounts from ../shared/faces/dev (photo 1 of each identity)."""
     from api.models import Employee
-    from api.services import enrolment
+    from api.services.checkin import enrolment
 
     count = 0
     for role, person in logins.items():
@@ -143,7 +143,7 @@ def main(argv=None) -> None:
     from api import clock, create_app, migrations
     from api.models import Employee
     from api.services.daily import pemda_today, recompute_range
-    from api.services.seed import ensure_default_schedules
+    from api.services.schedules import ensure_default_schedules
     from data import demo_activity
 
     app = create_app()

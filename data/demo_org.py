@@ -20,7 +20,7 @@ from api.models import (
     RosterEntry,
     Unit,
 )
-from api.services import passwords
+from api.services.accounts import passwords
 from data import demo_catalog as cat
 
 FIRST_DAY = date(1900, 1, 1)

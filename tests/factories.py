@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from api.models import Credential, Employee
-from api.services import org, passwords, tokens
-from api.services.seed import ensure_default_schedules
+from api.services import org
+from api.services.accounts import passwords, tokens
+from api.services.schedules import ensure_default_schedules
 
 PASSWORD = "Rahasia123"
 OFFICE_A = (-8.1724, 113.7005)  # Jember, Alun-alun

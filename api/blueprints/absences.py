@@ -8,9 +8,10 @@ from api import clock
 from api.models import AbsenceRequest
 from api.schemas import absences as s
 from api.schemas.attendance import DecisionIn
-from api.services import absences, daily, storage
-from api.services.actor import authenticated, current_actor
-from api.services.workflow import read_upload
+from api.services import daily, storage
+from api.services.accounts import authenticated, current_actor
+from api.services.changes import absences
+from api.services.storage import read_upload
 
 blp = Blueprint("absences", __name__, url_prefix="/api/v1/absences",
                 description="Pengajuan ketidakhadiran (cuti, sakit, izin, dinas luar, diklat)")

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
+from api.frames import json_response
 from api.schemas import analytics as s
-from api.services import analytics, analytics_arrivals, analytics_fraud
-from api.services.actor import authenticated, current_actor
-from api.services.frames import json_response
-from api.services.recap import month_bounds
-from api.services.report_scope import REPORT_ROLES, reach_for, report_opds
+from api.services import analytics
+from api.services.accounts import REPORT_ROLES, authenticated, current_actor, reach_for, report_opds
+from api.services.recaps import month_bounds
 
 blp = Blueprint("analytics", __name__, url_prefix="/api/v1/analytics",
                 description="Analitik: heatmap, tren keterlambatan, jam datang, peringkat OPD, "
@@ -54,7 +53,7 @@ def trend(args):
 def arrivals(args):
     """Sebaran jam datang (per 15 menit, tepat waktu/terlambat) untuk satu tanggal atau bulan."""
     first, last = (args["date"], args["date"]) if args["date"] else month_bounds(args["month"])
-    answer = analytics_arrivals.distribution(first, last, _reach(args))
+    answer = analytics.distribution(first, last, _reach(args))
     return json_response({"from": first.isoformat(), "to": last.isoformat(), **answer})
 
 
@@ -88,6 +87,6 @@ def tiers(args):
 def fraud(args):
     """Sinyal kecurangan: lokasi palsu, koordinat identik, HP dipakai bersama, wajah tidak
     cocok berulang, foto ulang."""
-    return json_response(analytics_fraud.signals(
+    return json_response(analytics.signals(
         args["date_from"], args["date_to"], _scope(args), args["min_employees"],
         args["min_mismatches"]))

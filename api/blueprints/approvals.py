@@ -7,7 +7,7 @@ from api import clock
 from api.schemas import approvals as s
 from api.schemas.attendance import DecisionIn
 from api.services import approvals, daily
-from api.services.actor import authenticated, current_actor
+from api.services.accounts import authenticated, current_actor
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Antrean persetujuan")

@@ -9,11 +9,10 @@ from api.errors import ApiError
 from api.extensions import limiter
 from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
 from api.schemas import attendance as s
-from api.services import checkin_review, days, storage
-from api.services.actor import authenticated, current_actor
-from api.services.checkin import CheckinRequest
-from api.services.checkin_submit import submit
-from api.services.scope import can_read_employee
+from api.services import daily, storage
+from api.services.accounts import authenticated, current_actor
+from api.services.accounts.scope import can_read_employee
+from api.services.checkin import CheckinRequest, review, submit
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
                 description="Presensi masuk/pulang dan rekap harian")
@@ -68,16 +67,16 @@ def create_checkin(form, files):
 @blp.doc(security=SECURITY)
 def list_checkins(args):
     """Riwayat upaya presensi (diterima, menunggu, ditolak) dalam lingkup pengguna."""
-    query = checkin_review.events_query(current_actor(), args)
+    query = review.events_query(current_actor(), args)
     total = query.count()
     rows = (query.order_by(CheckinEvent.recorded_at.desc())
             .limit(args["limit"]).offset(args["offset"]).objects())
-    return {"total": total, "items": [checkin_review.event_dict(e) for e in rows]}
+    return {"total": total, "items": [review.event_dict(e) for e in rows]}
 
 
 def _decide(event_id: int, approve: bool, reason: str):
-    event = checkin_review.decide(current_actor(), event_id, approve, reason, clock.now())
-    return checkin_review.event_dict(event)
+    event = review.decide(current_actor(), event_id, approve, reason, clock.now())
+    return review.event_dict(event)
 
 
 @blp.route("/checkins/<int:event_id>/approve", methods=["POST"])
@@ -125,8 +124,8 @@ def list_days(args):
     actor = current_actor()
     if args["employee"] is None and args["opd"] is None:
         args["employee"] = actor.id
-    query = days.days_query(actor, args)
+    query = daily.days_query(actor, args)
     total = query.count()
     rows = query.order_by(DailyRecord.work_date, Employee.name).limit(args["limit"]).offset(
         args["offset"]).objects()
-    return {"total": total, "items": [days.day_dict(row) for row in rows]}
+    return {"total": total, "items": [daily.day_dict(row) for row in rows]}

@@ -5,9 +5,8 @@ from flask_smorest import Blueprint
 
 from api.models import AuditEntry
 from api.schemas import audit as s
-from api.services import audit_log
-from api.services.actor import authenticated
-from api.services.audit import verify_chain
+from api.services import audit
+from api.services.accounts import authenticated
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit", description="Log audit")
 SECURITY = [{"bearerAuth": []}]
@@ -20,10 +19,10 @@ SECURITY = [{"bearerAuth": []}]
 @blp.doc(security=SECURITY)
 def list_entries(args):
     """Entri log audit (siapa, kapan, apa, sebelum/sesudah, bukti), terbaru lebih dulu."""
-    query = audit_log.entries_query(args)
+    query = audit.entries_query(args)
     rows = (query.order_by(AuditEntry.id.desc()).limit(args["limit"]).offset(args["offset"])
             .objects())
-    return {"total": query.count(), "items": [audit_log.entry_dict(e) for e in rows]}
+    return {"total": query.count(), "items": [audit.entry_dict(e) for e in rows]}
 
 
 @blp.route("/verify", methods=["GET"])
@@ -32,4 +31,4 @@ def list_entries(args):
 @blp.doc(security=SECURITY)
 def verify():
     """Periksa rantai hash; entri pertama yang rusak disebutkan."""
-    return audit_log.report_dict(verify_chain())
+    return audit.report_dict(audit.verify_chain())

@@ -8,8 +8,8 @@ from flask_smorest import Blueprint
 from api.errors import ApiError
 from api.extensions import limiter
 from api.schemas.auth import LoginIn, LogoutIn, PasswordIn, TokensOut
-from api.services import accounts, tokens
-from api.services.actor import authenticated, current_actor, load_actor
+from api.services import accounts
+from api.services.accounts import authenticated, current_actor, load_actor, tokens
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Akun dan sesi")
 

@@ -8,8 +8,9 @@ from api import clock
 from api.models import Cancellation
 from api.schemas import cancellations as s
 from api.schemas.attendance import DecisionIn
-from api.services import cancellations, daily
-from api.services.actor import authenticated, current_actor
+from api.services import daily
+from api.services.accounts import authenticated, current_actor
+from api.services.changes import cancellations
 
 blp = Blueprint("cancellations", __name__, url_prefix="/api/v1/cancellations",
                 description="Pembatalan kehadiran (Pasal 13, Lampiran III)")

@@ -7,7 +7,7 @@ from api import clock
 from api.models import MonthClosing, Opd
 from api.schemas import closing as s
 from api.services import closing, daily
-from api.services.actor import authenticated, current_actor
+from api.services.accounts import authenticated, current_actor
 from api.services.org import fetch
 
 blp = Blueprint("closing", __name__, url_prefix="/api/v1/closings",

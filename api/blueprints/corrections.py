@@ -9,9 +9,10 @@ from api.models import Correction
 from api.schemas import corrections as s
 from api.schemas.absences import EvidenceFile
 from api.schemas.common import DayRowsQuery
-from api.services import corrections, daily, storage
-from api.services.actor import authenticated, current_actor
-from api.services.workflow import day_rows_query, read_upload
+from api.services import daily, storage
+from api.services.accounts import authenticated, current_actor
+from api.services.changes import corrections, day_rows_query
+from api.services.storage import read_upload
 
 blp = Blueprint("corrections", __name__, url_prefix="/api/v1/corrections",
                 description="Koreksi data kehadiran oleh operator OPD")

@@ -6,8 +6,8 @@ from flask_smorest import Blueprint
 from api.models import Device, DeviceBinding, Employee
 from api.schemas import devices as s
 from api.schemas.attendance import DecisionIn
-from api.services import devices, scope
-from api.services.actor import authenticated, current_actor
+from api.services.accounts import authenticated, current_actor, scope
+from api.services.checkin import devices
 from api.services.org import fetch
 
 blp = Blueprint("devices", __name__, url_prefix="/api/v1/devices", description="Perangkat")

@@ -7,8 +7,8 @@ from flask_smorest import Blueprint
 
 from api.errors import ApiError
 from api.models import Employee, FaceTemplate
-from api.services import enrolment, scope
-from api.services.actor import authenticated, current_actor
+from api.services.accounts import authenticated, current_actor, scope
+from api.services.checkin import enrolment
 from api.services.org import fetch
 
 blp = Blueprint("faces", __name__, url_prefix="/api/v1/employees", description="Data wajah")

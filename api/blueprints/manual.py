@@ -9,10 +9,11 @@ from api.models import ManualEntry, Opd
 from api.schemas import manual as s
 from api.schemas.absences import EvidenceFile
 from api.schemas.common import DayRowsQuery
-from api.services import daily, manual_attendance, manual_sheet, scope, storage
-from api.services.actor import authenticated, current_actor
+from api.services import daily, storage
+from api.services.accounts import authenticated, current_actor, scope
+from api.services.changes import day_rows_query, manual, manual_sheet
 from api.services.org import fetch
-from api.services.workflow import day_rows_query, read_upload
+from api.services.storage import read_upload
 
 blp = Blueprint("manual", __name__, url_prefix="/api/v1",
                 description="Presensi manual (Pasal 11 ayat (7)–(8), Lampiran I)")
@@ -29,9 +30,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def create_entry(form, _files):
     """Satu entri presensi manual (jam datang/pulang atau kode) dengan berkas bukti."""
     evidence = read_upload(request.files, "evidence", storage.DOCUMENT_TYPES)
-    row = manual_attendance.create_entry(current_actor(), form, evidence, daily.pemda_today(),
+    row = manual.create_entry(current_actor(), form, evidence, daily.pemda_today(),
                                          clock.now())
-    return manual_attendance.entry_dict(row)
+    return manual.entry_dict(row)
 
 
 @blp.route("/manual-entries", methods=["GET"])
@@ -44,7 +45,7 @@ def list_entries(args):
     query = day_rows_query(ManualEntry, current_actor(), args)
     rows = (query.order_by(ManualEntry.work_date.desc(), ManualEntry.id)
             .limit(args["limit"]).offset(args["offset"]))
-    return {"total": query.count(), "items": [manual_attendance.entry_dict(r) for r in rows]}
+    return {"total": query.count(), "items": [manual.entry_dict(r) for r in rows]}
 
 
 @blp.route("/manual-sheets/template", methods=["GET"])

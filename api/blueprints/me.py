@@ -7,9 +7,8 @@ from api import clock
 from api.blueprints.org import locations_out
 from api.models import Employee
 from api.schemas.me import MeOut
-from api.services import me
-from api.services.actor import authenticated, current_actor
-from api.services.schedules import employee_tz
+from api.services import accounts, schedules
+from api.services.accounts import authenticated, current_actor
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1", description="Profil sendiri")
 
@@ -21,6 +20,8 @@ blp = Blueprint("me", __name__, url_prefix="/api/v1", description="Profil sendir
 def get_me():
     """Profil, peran, lokasi presensi dan jadwal hari ini."""
     actor = current_actor()
-    locations = locations_out(Employee.get_by_id(actor.id))
-    tz = employee_tz(actor.id)
-    return me.profile(actor, locations, clock.local(clock.now(), tz).date(), tz)
+    employee = Employee.get_by_id(actor.id)
+    tz = schedules.employee_tz(actor.id)
+    today = schedules.resolve_for(employee, clock.local(clock.now(), tz).date(), tz)
+    return accounts.profile(employee, actor, locations_out(employee),
+                            schedules.schedule_dict(today))

@@ -7,8 +7,9 @@ from api import clock
 from api.errors import ApiError
 from api.models import Employee, Location, Opd, Unit
 from api.schemas import org as s
-from api.services import accounts, daily, mutations, org, scope
-from api.services.actor import authenticated, current_actor
+from api.services import accounts, daily, org
+from api.services.accounts import authenticated, current_actor, scope
+from api.services.org import mutations
 
 blp = Blueprint("org", __name__, url_prefix="/api/v1", description="Organisasi dan pegawai")
 SECURITY = [{"bearerAuth": []}]

@@ -6,13 +6,12 @@ from datetime import date
 from flask import current_app
 from flask_smorest import Blueprint
 
+from api.frames import json_response
 from api.models import Opd
 from api.schemas import recaps as s
-from api.services import daily, daily_sheet, discipline_watch, recap, recap_today, recap_xlsx
-from api.services.actor import authenticated, current_actor
-from api.services.frames import json_response
-from api.services.report_scope import REPORT_ROLES, reach_for, report_opds
-from api.services.rule_admin import in_force
+from api.services import daily, recaps
+from api.services.accounts import REPORT_ROLES, authenticated, current_actor, reach_for, report_opds
+from api.services.policy import in_force
 
 blp = Blueprint("recaps", __name__, url_prefix="/api/v1",
                 description="Rekap presensi (Lampiran I/II), papan hari ini, disiplin PP 94")
@@ -28,14 +27,14 @@ XLSX_NOTE = "JSON; dengan format=xlsx: berkas .xlsx (diunduh)"
 def monthly(args):
     """Rekap bulanan per pegawai (kolom Lampiran II + TPP + PP 94), satu OPD atau se-pemda."""
     opd_ids = report_opds(current_actor(), args["opd"])
-    data = recap.monthly(args["month"], opd_ids)
+    data = recaps.monthly(args["month"], opd_ids)
     if args["format"] == "xlsx":
         pemda, today = current_app.config["PEMDA_NAME"], daily.pemda_today()
         where = data.opds["opd_code"].iloc[0] if len(data.opds) == 1 else "pemda"
-        return recap_xlsx.send_workbook(
-            lambda path: recap_xlsx.write_monthly(path, data, pemda, today),
+        return recaps.xlsx.send_workbook(
+            lambda path: recaps.xlsx.write_monthly(path, data, pemda, today),
             f"rekap-bulanan-{data.first:%Y-%m}-{where}.xlsx")
-    return json_response(recap.envelope(data, opd_ids))
+    return json_response(recaps.envelope(data, opd_ids))
 
 
 @blp.route("/recaps/daily", methods=["GET"])
@@ -47,10 +46,10 @@ def daily_sheet_view(args):
     """Presensi harian satu OPD (Lampiran I): jam datang/pulang, kode, keterangan."""
     report_opds(current_actor(), args["opd"])
     opd = Opd.get_by_id(args["opd"])
-    data = daily_sheet.sheet(opd, args["date"], daily.pemda_today())
+    data = recaps.daily_sheet.sheet(opd, args["date"], daily.pemda_today())
     if args["format"] == "xlsx":
-        return recap_xlsx.send_workbook(
-            lambda path: daily_sheet.write_sheet(path, data, args["date"]),
+        return recaps.xlsx.send_workbook(
+            lambda path: recaps.daily_sheet.write_sheet(path, data, args["date"]),
             f"presensi-harian-{args['date']:%Y-%m-%d}-{opd.code}.xlsx")
     return json_response(data)
 
@@ -65,7 +64,7 @@ def today(args):
     OPD untuk peran laporan, per tim untuk atasan langsung; bisa disaring unit dan jenis."""
     reach = reach_for(current_actor(), args["opd"], args["unit"], args["employment_type"],
                       team=True)
-    return json_response(recap_today.board(daily.pemda_today(), reach))
+    return json_response(recaps.board(daily.pemda_today(), reach))
 
 
 @blp.route("/discipline/watchlist", methods=["GET"])
@@ -79,5 +78,5 @@ def watchlist(args):
     opd_ids = report_opds(current_actor(), args["opd"])
     as_of = min(daily.pemda_today(), date(args["year"], 12, 31))
     policy = in_force(as_of).policy
-    return json_response(discipline_watch.watchlist(args["year"], as_of, policy, opd_ids,
+    return json_response(recaps.watchlist(args["year"], as_of, policy, opd_ids,
                                                     args["min_days"]))

@@ -5,8 +5,8 @@ from flask_smorest import Blueprint
 
 from api import clock
 from api.schemas import rules as s
-from api.services import daily, rule_admin
-from api.services.actor import authenticated, current_actor
+from api.services import daily, policy
+from api.services.accounts import authenticated, current_actor
 from api.services.policy import DEFAULT
 
 blp = Blueprint("rules", __name__, url_prefix="/api/v1/rules",
@@ -21,8 +21,8 @@ SECURITY = [{"bearerAuth": []}]
 def list_rules():
     """Nilai bawaan, aturan yang berlaku hari ini, dan semua versi (terbaru dulu)."""
     return {"defaults": DEFAULT.to_dict(),
-            "in_force": rule_admin.in_force_dict(daily.pemda_today()),
-            "versions": rule_admin.versions()}
+            "in_force": policy.in_force_dict(daily.pemda_today()),
+            "versions": policy.versions()}
 
 
 @blp.route("", methods=["POST"])
@@ -32,10 +32,10 @@ def list_rules():
 @blp.doc(security=SECURITY)
 def create_rule_version(body):
     """Versi baru mulai tanggal tertentu (admin); hari yang sudah lewat dihitung ulang."""
-    row, recomputed = rule_admin.create_version(
+    row, recomputed = policy.create_version(
         current_actor().id, body["effective_from"], body["params"], body["note"],
         daily.pemda_today(), clock.now())
-    return {**rule_admin.version_dict(row), "recomputed_records": recomputed}
+    return {**policy.version_dict(row), "recomputed_records": recomputed}
 
 
 @blp.route("/effective", methods=["GET"])
@@ -45,4 +45,4 @@ def create_rule_version(body):
 @blp.doc(security=SECURITY)
 def effective(args):
     """Aturan yang berlaku pada suatu tanggal."""
-    return rule_admin.in_force_dict(args["date"] or daily.pemda_today())
+    return policy.in_force_dict(args["date"] or daily.pemda_today())

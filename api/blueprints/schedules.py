@@ -9,8 +9,8 @@ from api.errors import ApiError
 from api.models import Employee, LocalDay, RosterEntry, SchedulePattern, SchedulePeriod, Shift
 from api.models import ScheduleGroup as GroupRow
 from api.schemas import schedules as s
-from api.services import daily, me, schedule_admin, scope
-from api.services.actor import authenticated, current_actor
+from api.services import daily, schedules
+from api.services.accounts import authenticated, current_actor, scope
 from api.services.org import fetch, snapshot
 from api.services.schedules import employee_tz, load_calendar
 
@@ -46,7 +46,7 @@ def list_groups():
 @blp.response(201, s.GroupOut)
 @blp.doc(security=SECURITY)
 def create_group(body):
-    return _group_dict(schedule_admin.create_group(current_actor().id, body))
+    return _group_dict(schedules.create_group(current_actor().id, body))
 
 
 @blp.route("/schedule-groups/<int:group_id>/patterns", methods=["PUT"])
@@ -57,7 +57,7 @@ def create_group(body):
 def replace_patterns(body, group_id):
     """Ganti pola mingguan grup; rekap bulan berjalan dihitung ulang."""
     group = fetch(GroupRow, group_id, "NOT_FOUND")
-    schedule_admin.replace_patterns(current_actor().id, group, body["patterns"],
+    schedules.replace_patterns(current_actor().id, group, body["patterns"],
                                     daily.pemda_today(), clock.now())
     return _group_dict(group)
 
@@ -70,7 +70,7 @@ def replace_patterns(body, group_id):
 def add_period(body, group_id):
     """Periode jadwal khusus bertanggal (mis. Ramadan)."""
     group = fetch(GroupRow, group_id, "NOT_FOUND")
-    schedule_admin.add_period(current_actor().id, group, body, daily.pemda_today(), clock.now())
+    schedules.add_period(current_actor().id, group, body, daily.pemda_today(), clock.now())
     return _group_dict(group)
 
 
@@ -80,7 +80,7 @@ def add_period(body, group_id):
 @blp.doc(security=SECURITY)
 def delete_period(period_id):
     period = fetch(SchedulePeriod, period_id, "NOT_FOUND")
-    schedule_admin.delete_period(current_actor().id, period, daily.pemda_today(), clock.now())
+    schedules.delete_period(current_actor().id, period, daily.pemda_today(), clock.now())
 
 
 @blp.route("/schedule-groups/<int:group_id>/shifts", methods=["POST"])
@@ -89,7 +89,7 @@ def delete_period(period_id):
 @blp.response(201, s.ShiftOut)
 @blp.doc(security=SECURITY)
 def add_shift(body, group_id):
-    return schedule_admin.add_shift(current_actor().id, fetch(GroupRow, group_id, "NOT_FOUND"),
+    return schedules.add_shift(current_actor().id, fetch(GroupRow, group_id, "NOT_FOUND"),
                                     body)
 
 
@@ -127,7 +127,7 @@ def set_roster(body):
         raise ApiError("INVALID_REFERENCE", 400, details={"employee_id": missing})
     for employee in employees.values():
         scope.require_manage_opd(actor, employee.opd_id)
-    schedule_admin.set_roster(actor.id, body["entries"], employees, daily.pemda_today(),
+    schedules.set_roster(actor.id, body["entries"], employees, daily.pemda_today(),
                               clock.now())
     return body["entries"]
 
@@ -159,7 +159,7 @@ def list_local_days():
 @blp.doc(security=SECURITY)
 def set_local_day(body):
     """Tambah libur daerah (add) atau batalkan hari libur (remove)."""
-    return schedule_admin.set_local_day(current_actor().id, body, daily.pemda_today(),
+    return schedules.set_local_day(current_actor().id, body, daily.pemda_today(),
                                         clock.now())
 
 
@@ -168,7 +168,7 @@ def set_local_day(body):
 @blp.response(204)
 @blp.doc(security=SECURITY)
 def delete_local_day(day_id):
-    schedule_admin.delete_local_day(current_actor().id, fetch(LocalDay, day_id, "NOT_FOUND"),
+    schedules.delete_local_day(current_actor().id, fetch(LocalDay, day_id, "NOT_FOUND"),
                                     daily.pemda_today(), clock.now())
 
 
@@ -181,4 +181,5 @@ def resolve(args):
     """Jadwal hasil resolusi untuk seorang pegawai pada satu tanggal."""
     actor = current_actor()
     employee = scope.readable_employee(actor, args["employee"] or actor.id)
-    return me.schedule_dict(me.resolve_for(employee, args["date"], employee_tz(employee.id)))
+    day = schedules.resolve_for(employee, args["date"], employee_tz(employee.id))
+    return schedules.schedule_dict(day)

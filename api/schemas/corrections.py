@@ -5,7 +5,7 @@ import marshmallow as ma
 
 from api.schemas.absences import ClockTime, PersonOut
 from api.schemas.common import Base, length, one_of
-from api.services.corrections import CORRECTION_CODES
+from api.services.changes.corrections import CORRECTION_CODES
 
 
 class CorrectionForm(Base):

@@ -5,7 +5,7 @@ import marshmallow as ma
 
 from api.schemas.absences import ClockTime, PersonOut
 from api.schemas.common import Base, length
-from api.services.manual_attendance import entry_code
+from api.services.changes.manual import entry_code
 
 
 class ManualForm(Base):

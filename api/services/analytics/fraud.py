@@ -1,0 +1,152 @@
+"""Fraud signals over check-in attempts (RULES.md §8), found with SQL GROUP BY ... HAVING.
+
+- mock: attempts with the OS mock-location flag or refused as MOCK_LOCATION;
+- shared_coordinates: one position (5 decimals, ~1 m) used by many employees on the same
+  day — fake-GPS apps hand everyone the same fix (Kab. Cirebon found 1,329 ASN this way);
+  counting per day keeps chance collisions of honest GPS noise at a big office out;
+- shared_devices: one phone used by several employees ("titip absen"); kiosks excluded;
+- face_mismatch: repeated FACE_MISMATCH per employee and device;
+- replay: REPLAY_SUSPECTED attempts (the same photo or a photo of a photo)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from peewee import Cast, Select, fn
+
+from api.db import database, is_postgres
+from api.frames import query_frame
+from api.models import CheckinEvent, Device, Employee, Opd
+
+LIMIT = 100  # entries per signal; the counts say how many there are in all
+GRID = 100000  # coordinates are compared at 5 decimals (~1 m)
+
+
+def _scoped(query, opd_ids):
+    query = query.join(Employee, on=(CheckinEvent.employee == Employee.id))
+    return query.where(Employee.opd.in_(list(opd_ids))) if opd_ids is not None else query
+
+
+def _grid(field):
+    """The coordinate in units of 1e-5 degree (~1 m) as an integer: a cheap exact group key
+    (computed in double precision on PostgreSQL whatever the column's type)."""
+    value = field.cast("DOUBLE PRECISION") if is_postgres() else field
+    return Cast(fn.ROUND(value * GRID), "BIGINT" if is_postgres() else "INTEGER")
+
+
+def _in_period(date_from: date, date_to: date):
+    return CheckinEvent.work_date.between(date_from, date_to)
+
+
+def _people(ids) -> pd.DataFrame:
+    query = (Employee.select(Employee.id, Employee.nip, Employee.name, Employee.opd, Opd.name)
+             .join(Opd).where(Employee.id.in_([int(i) for i in ids])))
+    return query_frame(query, columns=["employee_id", "nip", "name", "opd_id", "opd_name"])
+
+
+def per_employee(condition, date_from: date, date_to: date, opd_ids,
+                 min_count: int = 1) -> tuple[int, pd.DataFrame]:
+    query = (_scoped(CheckinEvent.select(CheckinEvent.employee, fn.COUNT(CheckinEvent.id),
+                                         fn.MAX(CheckinEvent.recorded_at)), opd_ids)
+             .where(_in_period(date_from, date_to), condition)
+             .group_by(CheckinEvent.employee)
+             .having(fn.COUNT(CheckinEvent.id) >= min_count))
+    frame = query_frame(query, columns=["employee_id", "attempts", "last_at"])
+    total = len(frame)
+    frame = frame.sort_values(["attempts", "employee_id"], ascending=[False, True]).head(LIMIT)
+    frame["last_at"] = frame["last_at"].astype(str)
+    return total, frame.merge(_people(frame["employee_id"]), on="employee_id", how="left")
+
+
+def kiosk_uids():
+    return Device.select(Device.uid).where(Device.kind == "kiosk")
+
+
+def shared_coordinates(date_from: date, date_to: date, opd_ids,
+                       min_employees: int) -> tuple[int, pd.DataFrame]:
+    """Positions used by at least `min_employees` distinct employees on one day, in one
+    statement: attempts grouped per (position, day, employee), the busy position-days, then
+    their people (hash aggregates only; COUNT(DISTINCT) would sort every attempt)."""
+    lat, lon = _grid(CheckinEvent.lat), _grid(CheckinEvent.lon)
+    located = (_scoped(CheckinEvent.select(lat.alias("la"), lon.alias("lo"),
+                                           CheckinEvent.work_date.alias("day"),
+                                           CheckinEvent.employee.alias("emp"),
+                                           fn.COUNT(CheckinEvent.id).alias("n")), opd_ids)
+               .where(_in_period(date_from, date_to), CheckinEvent.lat.is_null(False),
+                      CheckinEvent.device_uid.not_in(kiosk_uids()))
+               .group_by(lat, lon, CheckinEvent.work_date, CheckinEvent.employee)
+               .cte("located"))
+    busy = (Select([located], [located.c.la.alias("bla"), located.c.lo.alias("blo"),
+                               located.c.day.alias("bday")])
+            .group_by(located.c.la, located.c.lo, located.c.day)
+            .having(fn.COUNT(located.c.emp) >= min_employees)
+            .cte("busy"))
+    pairs = (Select([located, busy], [located.c.la, located.c.lo, located.c.day,
+                                      located.c.emp, located.c.n])
+             .where((located.c.la == busy.c.bla) & (located.c.lo == busy.c.blo)
+                    & (located.c.day == busy.c.bday))
+             .with_cte(located, busy).bind(database))
+    rows = query_frame(pairs, ["lat", "lon", "day", "employee", "attempts"])
+    grouped = rows.groupby(["lat", "lon"])
+    frame = pd.DataFrame({"employees": grouped["employee"].nunique(),
+                          "days": grouped["day"].nunique(),
+                          "attempts": grouped["attempts"].sum(),
+                          "employee_ids": grouped["employee"].agg(
+                              lambda s: sorted(set(s))[:50])})
+    frame = frame.reset_index()
+    total = len(frame)
+    frame = frame.sort_values(["employees", "attempts"], ascending=False).head(LIMIT)
+    frame[["lat", "lon"]] = (frame[["lat", "lon"]].astype(float) / GRID).round(5)
+    return total, frame[["lat", "lon", "employees", "days", "attempts", "employee_ids"]]
+
+
+def shared_devices(date_from: date, date_to: date, opd_ids) -> tuple[int, pd.DataFrame]:
+    employees = fn.COUNT(CheckinEvent.employee.distinct())
+    query = (_scoped(CheckinEvent.select(CheckinEvent.device_uid, employees,
+                                         fn.COUNT(CheckinEvent.id)), opd_ids)
+             .where(_in_period(date_from, date_to), CheckinEvent.device_uid != "",
+                    CheckinEvent.device_uid.not_in(kiosk_uids()))
+             .group_by(CheckinEvent.device_uid).having(employees >= 2))
+    frame = query_frame(query, columns=["device_uid", "employees", "attempts"])
+    total = len(frame)
+    frame = frame.sort_values(["employees", "attempts"], ascending=False).head(LIMIT)
+    pairs = (CheckinEvent.select(CheckinEvent.device_uid, CheckinEvent.employee).distinct()
+             .where(_in_period(date_from, date_to),
+                    CheckinEvent.device_uid.in_(frame["device_uid"].tolist())))
+    users = query_frame(pairs, columns=["device_uid", "employee"])
+    ids = users.groupby("device_uid")["employee"].agg(lambda s: sorted(s)[:50])
+    return total, frame.assign(employee_ids=frame["device_uid"].map(ids))
+
+
+def face_mismatches(date_from: date, date_to: date, opd_ids,
+                    min_count: int) -> tuple[int, pd.DataFrame]:
+    count = fn.COUNT(CheckinEvent.id)
+    query = (_scoped(CheckinEvent.select(CheckinEvent.employee, CheckinEvent.device_uid, count,
+                                         fn.MAX(CheckinEvent.recorded_at)), opd_ids)
+             .where(_in_period(date_from, date_to),
+                    CheckinEvent.codes.contains("FACE_MISMATCH"))
+             .group_by(CheckinEvent.employee, CheckinEvent.device_uid)
+             .having(count >= min_count))
+    frame = query_frame(query, columns=["employee_id", "device_uid", "attempts", "last_at"])
+    total = len(frame)
+    frame = frame.sort_values(["attempts", "employee_id"], ascending=[False, True]).head(LIMIT)
+    frame["last_at"] = frame["last_at"].astype(str)
+    return total, frame.merge(_people(frame["employee_id"]), on="employee_id", how="left")
+
+
+def signals(date_from: date, date_to: date, opd_ids, min_employees: int = 3,
+            min_mismatches: int = 3) -> dict:
+    mock = CheckinEvent.is_mock | CheckinEvent.codes.contains("MOCK_LOCATION")
+    replay = CheckinEvent.codes.contains("REPLAY_SUSPECTED")
+    found = {
+        "mock": per_employee(mock, date_from, date_to, opd_ids),
+        "shared_coordinates": shared_coordinates(date_from, date_to, opd_ids, min_employees),
+        "shared_devices": shared_devices(date_from, date_to, opd_ids),
+        "face_mismatch": face_mismatches(date_from, date_to, opd_ids, min_mismatches),
+        "replay": per_employee(replay, date_from, date_to, opd_ids),
+    }
+    return {"from": date_from.isoformat(), "to": date_to.isoformat(),
+            "thresholds": {"min_employees": min_employees, "min_mismatches": min_mismatches},
+            "counts": {name: total for name, (total, _rows) in found.items()},
+            "signals": {name: rows for name, (_total, rows) in found.items()}}
+

@@ -1,0 +1,5 @@
+"""One approvals queue (SPEC §7 Persetujuan): what waits for the caller's decision, and the
+decision, routed to the workflow that owns the item."""
+from .queue import KINDS, decide, pending
+
+__all__ = ["KINDS", "decide", "pending"]

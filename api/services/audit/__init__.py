@@ -1,0 +1,7 @@
+"""The append-only, hash-chained audit log: every change writes an entry; admins read and
+verify the chain."""
+from .chain import GENESIS, ChainReport, canonical, entry_hash, record, verify_chain
+from .log import entries_query, entry_dict, report_dict
+
+__all__ = ["GENESIS", "ChainReport", "canonical", "entries_query", "entry_dict", "entry_hash",
+           "record", "report_dict", "verify_chain"]

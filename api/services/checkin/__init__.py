@@ -1,0 +1,9 @@
+"""The check-in hot path (SPEC §4) and what it checks against: the five checks in order, the
+stored attempt and its answer, supervisors' review of pending ones, device bindings and
+enrolled faces."""
+from . import devices, enrolment, review
+from .checks import ZONE_NAMES, Attempt, CheckinRequest, evaluate, stored_answer
+from .submit import submit
+
+__all__ = ["ZONE_NAMES", "Attempt", "CheckinRequest", "devices", "enrolment", "evaluate",
+           "review", "stored_answer", "submit"]

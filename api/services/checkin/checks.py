@@ -1,0 +1,231 @@
+"""The check-in hot path (SPEC §4): five checks in order, every attempt stored as an event."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+from flask import current_app
+
+from api import clock
+from api.models import CheckinEvent, DailyRecord, Employee, EmployeeLocation, FaceTemplate, Location
+from api.rules import geo
+from api.rules import schedule as rs
+from api.services.policy import policy_for
+from api.services.schedules import ScheduleBook, employee_tz
+
+from . import devices
+
+log = logging.getLogger(__name__)
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
+              "Asia/Jayapura": "WIT"}
+PENDING_CODES = {"OUTSIDE_GEOFENCE", "IMPOSSIBLE_JUMP"}
+
+
+@dataclass(frozen=True)
+class CheckinRequest:
+    kind: str
+    selfie: bytes
+    lat: float
+    lon: float
+    accuracy_m: float
+    is_mock: bool
+    device_id: str
+    client_time: datetime | None
+    note: str
+    idempotency_key: str
+
+
+@dataclass
+class Attempt:
+    """What the checks found so far; becomes the stored event."""
+
+    codes: list[str] = field(default_factory=list)
+    rejected: bool = False
+    work_date: object = None
+    tz: str = "Asia/Jakarta"
+    location: Location | None = None
+    distance_m: float | None = None
+    out_of_office: bool = False
+    similarity: float | None = None
+    liveness: float | None = None
+    embedding: bytes | None = None
+    bind_device: bool = False
+    device: object = None
+
+    def reject(self, *codes: str) -> Attempt:
+        self.codes.extend(codes)
+        self.rejected = True
+        return self
+
+    @property
+    def status(self) -> str:
+        if self.rejected:
+            return "REJECTED"
+        return "PENDING" if PENDING_CODES & set(self.codes) else "ACCEPTED"
+
+
+def stored_answer(employee_id: int, key: str) -> dict | None:
+    event = CheckinEvent.get_or_none(CheckinEvent.employee == employee_id,
+                                     CheckinEvent.idempotency_key == key)
+    return json.loads(event.response) if event else None
+
+
+def check_account_and_device(employee: Employee, must_change_password: bool,
+                             req: CheckinRequest, attempt: Attempt) -> None:
+    """Step 1: active account, changed password, a device bound to this employee."""
+    if not employee.active:
+        attempt.reject("ACCOUNT_INACTIVE")
+    elif must_change_password:
+        attempt.reject("PASSWORD_CHANGE_REQUIRED")
+    else:
+        outcome = devices.check(employee, req.device_id)
+        attempt.device = outcome.device
+        attempt.bind_device = outcome.bind_on_success
+        if outcome.code:
+            attempt.reject(outcome.code)
+
+
+def fences_of(employee: Employee) -> list[tuple[geo.Geofence, bool]]:
+    links = (EmployeeLocation.select(EmployeeLocation, Location).join(Location)
+             .where(EmployeeLocation.employee == employee.id, Location.active))
+    return [(geo.Geofence(link.location.id, link.location.name, link.location.lat,
+                          link.location.lon, link.location.radius_m, link.location.tz),
+             link.primary) for link in links]
+
+
+def check_schedule(employee: Employee, kind: str, now: datetime, tz: str,
+                   attempt: Attempt) -> None:
+    """Step 2: a workday, inside the window (server clock, office zone)."""
+    candidates = rs.candidate_dates(now, tz)[:2]  # yesterday (overnight shifts) and today
+    book = ScheduleBook.load(candidates[0], candidates[-1], [employee.id])
+    days = [book.day(employee.id, employee.schedule_group_id, d, tz) for d in candidates]
+    chosen = rs.pick_work_date(now, days, kind)
+    attempt.tz = tz
+    if chosen is None:
+        today = days[-1]
+        attempt.work_date = today.work_date
+        attempt.reject(rs.window_check(kind, today, now) or "WINDOW_CLOSED")
+        return
+    attempt.work_date = chosen.work_date
+
+
+def previous_fix(employee_id: int) -> geo.GpsFix | None:
+    last = (CheckinEvent.select().where(CheckinEvent.employee == employee_id,
+                                        CheckinEvent.status != "REJECTED",
+                                        CheckinEvent.lat.is_null(False))
+            .order_by(CheckinEvent.recorded_at.desc()).first())
+    if last is None:
+        return None
+    return geo.GpsFix(last.lat, last.lon, last.accuracy_m or 0.0, clock.from_db(last.recorded_at))
+
+
+def check_location(employee: Employee, req: CheckinRequest, now: datetime,
+                   fences: list[geo.Geofence], attempt: Attempt) -> None:
+    """Step 3: mock flag, accuracy, impossible jump, geofence (outside = pending, with a note)."""
+    policy = policy_for(attempt.work_date)
+    fix = geo.GpsFix(req.lat, req.lon, req.accuracy_m, now, req.is_mock)
+    flags = geo.location_flags(fix, previous_fix(employee.id), policy)
+    if geo.MOCK_LOCATION in flags:
+        attempt.reject(geo.MOCK_LOCATION)
+        return
+    if geo.LOW_ACCURACY in flags:
+        attempt.reject(geo.LOW_ACCURACY)
+        return
+    attempt.codes.extend(flag for flag in flags if flag == geo.IMPOSSIBLE_JUMP)
+    match = geo.match_geofence(req.lat, req.lon, req.accuracy_m, fences,
+                               max_accuracy_credit_m=policy.geofence_max_accuracy_m)
+    attempt.distance_m = match.distance_m
+    attempt.location = Location.get_or_none(Location.id == match.fence.id) if match.fence else None
+    if not match.inside:
+        if not req.note.strip():
+            attempt.reject("NOTE_REQUIRED")
+            return
+        attempt.out_of_office = True
+        attempt.codes.append("OUTSIDE_GEOFENCE")
+
+
+def is_replayed_bytes(employee_id: int, digest: str) -> bool:
+    """The same bytes were sent before (a retry after our own failure does not count)."""
+    return (CheckinEvent.select().where(
+        CheckinEvent.employee == employee_id, CheckinEvent.selfie_sha256 == digest,
+        ~CheckinEvent.codes.contains("FACE_ENGINE_UNAVAILABLE")).exists())
+
+
+def recent_embeddings(employee_id: int, now: datetime) -> list[np.ndarray]:
+    since = clock.utc_naive(now - timedelta(days=current_app.config["REPLAY_WINDOW_DAYS"]))
+    query = (CheckinEvent.select(CheckinEvent.embedding)
+             .where(CheckinEvent.employee == employee_id, CheckinEvent.recorded_at >= since,
+                    CheckinEvent.embedding.is_null(False)))
+    return [np.frombuffer(bytes(row.embedding), dtype=np.float32) for row in query]
+
+
+def check_face(employee: Employee, req: CheckinRequest, digest: str, now: datetime,
+               attempt: Attempt) -> None:
+    """Step 4: one usable face, alive, matching the enrolled template, not a replay."""
+    from api.face import get_engine
+    from face_engine import FaceEngineError, ModelsUnavailable, Template, is_near_duplicate
+
+    row = (FaceTemplate.select().where(FaceTemplate.employee == employee.id, FaceTemplate.active)
+           .order_by(FaceTemplate.id.desc()).first())
+    if row is None:
+        attempt.reject("FACE_NOT_ENROLLED")
+        return
+    if is_replayed_bytes(employee.id, digest):
+        attempt.reject("REPLAY_SUSPECTED")
+        return
+    template = Template.from_bytes(bytes(row.data))
+    try:
+        verification = get_engine().verify(req.selfie, template)
+    except ModelsUnavailable:
+        attempt.reject("FACE_ENGINE_UNAVAILABLE")
+        return
+    except FaceEngineError as exc:
+        attempt.reject(exc.code)
+        return
+    attempt.similarity = verification.similarity
+    attempt.liveness = verification.liveness
+    embedding = verification.analysis.embedding
+    if embedding is not None:
+        attempt.embedding = np.asarray(embedding, dtype=np.float32).tobytes()
+    if verification.reasons:
+        attempt.reject(*verification.reasons)
+        return
+    # a near-identical picture of an earlier check-in or of an enrolment photo is a replay
+    earlier = [*recent_embeddings(employee.id, now), *template.embeddings]
+    if any(is_near_duplicate(embedding, old) for old in earlier):
+        attempt.reject("REPLAY_SUSPECTED")
+
+
+def check_duplicate(employee: Employee, kind: str, attempt: Attempt) -> None:
+    """Step 5: the first valid IN counts; a later IN is stored but changes nothing."""
+    if kind != "in":
+        return
+    record = DailyRecord.get_or_none(DailyRecord.employee == employee.id,
+                                     DailyRecord.work_date == attempt.work_date)
+    if record is not None and record.check_in_at is not None:
+        attempt.codes.append("ALREADY_CHECKED_IN")
+
+
+def evaluate(employee: Employee, must_change_password: bool, req: CheckinRequest,
+             now: datetime, digest: str) -> Attempt:
+    attempt = Attempt()
+    linked = fences_of(employee)
+    fences = [fence for fence, _primary in linked]
+    tz = employee_tz(employee.id)
+    attempt.work_date = clock.local(now, tz).date()
+    check_account_and_device(employee, must_change_password, req, attempt)
+    if not attempt.rejected:
+        check_schedule(employee, req.kind, now, tz, attempt)
+    if not attempt.rejected:
+        if not fences:
+            attempt.reject("NO_LOCATION")
+        else:
+            check_location(employee, req, now, fences, attempt)
+    if not attempt.rejected:
+        check_face(employee, req, digest, now, attempt)
+    if not attempt.rejected:
+        check_duplicate(employee, req.kind, attempt)
+    return attempt

@@ -1,0 +1,125 @@
+"""Store a check-in attempt and answer it; retries with the same key get the first answer."""
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import datetime, timedelta
+
+from flask import current_app
+from peewee import IntegrityError
+
+from api import clock
+from api.db import write_transaction
+from api.messages import message
+from api.models import CheckinEvent, DailyRecord, Employee
+from api.services import daily, storage
+
+from . import devices
+from .checks import ZONE_NAMES, Attempt, CheckinRequest, evaluate, stored_answer
+
+# a failure on our side must not pin the idempotency key: the retry deserves a real check
+SERVER_SIDE_CODES = {"FACE_ENGINE_UNAVAILABLE"}
+
+
+def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, early: int) -> str:
+    zone = ZONE_NAMES.get(attempt.tz, attempt.tz)
+    what = "masuk" if kind == "in" else "pulang"
+    if attempt.status == "REJECTED":
+        return f"Presensi {what} ditolak. " + " ".join(message(code) for code in attempt.codes)
+    text = f"Presensi {what} pukul {at_local:%H:%M} {zone}"
+    if attempt.status == "PENDING":
+        text += " dicatat dan menunggu persetujuan atasan langsung."
+    else:
+        text += " berhasil dicatat."
+    if "ALREADY_CHECKED_IN" in attempt.codes:
+        text += " " + message("ALREADY_CHECKED_IN")
+    elif kind == "in" and late:
+        text += f" Anda terlambat {late} menit."
+    elif kind == "out" and early:
+        text += f" Anda pulang {early} menit lebih awal."
+    if "IMPOSSIBLE_JUMP" in attempt.codes:
+        text += " " + message("IMPOSSIBLE_JUMP")
+    return text
+
+
+def _retention(attempt: Attempt, now: datetime):
+    if attempt.out_of_office and not attempt.rejected:
+        return None  # kept until the month is closed (SPEC §4)
+    return (now + timedelta(days=current_app.config["SELFIE_RETENTION_DAYS"])).date()
+
+
+def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
+           now: datetime) -> tuple[dict, bool]:
+    """(answer, replayed). The event, the selfie, a first-use binding and the day's record
+    are written in one transaction."""
+    previous = stored_answer(employee.id, req.idempotency_key)
+    if previous is not None:
+        return previous, True
+    digest = hashlib.sha256(req.selfie).hexdigest()
+    attempt = evaluate(employee, must_change_password, req, now, digest)
+    key = req.idempotency_key
+    if SERVER_SIDE_CODES & set(attempt.codes):
+        key = f"{key}:{uuid.uuid4().hex}"
+    selfie = None
+    try:
+        with write_transaction():
+            if storage.sniff(req.selfie):
+                selfie = storage.save(req.selfie, "selfie", employee.id, employee.id,
+                                      _retention(attempt, now))
+            if attempt.bind_device and not attempt.rejected:
+                attempt.device = devices.bind_first_use(employee, req.device_id)
+            if "DEVICE_CHANGE_REQUESTED" in attempt.codes:
+                binding = devices.request_change(employee, req.device_id,
+                                                 "Diajukan otomatis saat presensi dari HP baru")
+                attempt.device = binding.device
+            event = CheckinEvent.create(
+                employee=employee, kind=req.kind, status=attempt.status,
+                codes=",".join(attempt.codes), recorded_at=clock.utc_naive(now),
+                work_date=attempt.work_date,
+                client_time=clock.utc_naive(req.client_time) if req.client_time else None,
+                lat=req.lat, lon=req.lon, accuracy_m=req.accuracy_m, is_mock=req.is_mock,
+                device=attempt.device, device_uid=req.device_id, location=attempt.location,
+                distance_m=attempt.distance_m, out_of_office=attempt.out_of_office,
+                similarity=attempt.similarity, liveness=attempt.liveness, selfie=selfie,
+                selfie_sha256=digest, embedding=attempt.embedding, note=req.note,
+                idempotency_key=key,
+                approval="pending" if attempt.status == "PENDING" else None,
+            )
+            if attempt.status != "REJECTED":
+                daily.recompute_day(employee.id, attempt.work_date, now)
+            answer = answer_for(event, attempt, req.kind, now)
+            event.response = json.dumps(answer)
+            event.save()
+    except IntegrityError:
+        storage.discard(selfie)
+        previous = stored_answer(employee.id, req.idempotency_key)
+        if previous is None:
+            raise
+        return previous, True  # a concurrent duplicate won the race: same answer
+    except Exception:
+        storage.discard(selfie)
+        raise
+    return answer, False
+
+
+def answer_for(event: CheckinEvent, attempt: Attempt, kind: str, now: datetime) -> dict:
+    late = early = 0
+    if attempt.status != "REJECTED":
+        record = DailyRecord.get_or_none(DailyRecord.employee == event.employee_id,
+                                         DailyRecord.work_date == attempt.work_date)
+        if record is not None:
+            late, early = record.late_minutes, record.early_minutes
+    at_local = clock.local(now, attempt.tz)
+    return {
+        "event_id": event.id,
+        "status": attempt.status,
+        "codes": attempt.codes,
+        "message": compose_message(kind, attempt, at_local, late, early),
+        "recorded_at": now.isoformat().replace("+00:00", "Z"),
+        "work_date": attempt.work_date.isoformat() if attempt.work_date else None,
+        "late_minutes": late if kind == "in" else 0,
+        "early_minutes": early if kind == "out" else 0,
+        "similarity": round(attempt.similarity, 4) if attempt.similarity is not None else None,
+        "liveness": round(attempt.liveness, 4) if attempt.liveness is not None else None,
+    }

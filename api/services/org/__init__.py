@@ -1,0 +1,30 @@
+"""The organisation: OPDs, units, locations, employees and their role grants, transfers
+(mutations, Pasal 12). Every write is audited."""
+from . import mutations
+from .structure import (
+    FIRST_DAY,
+    check_supervisor,
+    check_timezone,
+    check_unit_parent,
+    create_employee,
+    create_location,
+    create_opd,
+    create_unit,
+    employee_dict,
+    employees_with_names,
+    fetch,
+    grant_role,
+    invalid,
+    normalised_id,
+    revoke_role,
+    set_locations,
+    snapshot,
+    update_employee,
+    update_row,
+)
+
+__all__ = ["FIRST_DAY", "check_supervisor", "check_timezone", "check_unit_parent",
+           "create_employee", "create_location", "create_opd", "create_unit", "employee_dict",
+           "employees_with_names", "fetch", "grant_role", "invalid", "mutations",
+           "normalised_id", "revoke_role", "set_locations", "snapshot", "update_employee",
+           "update_row"]

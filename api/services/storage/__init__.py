@@ -1,0 +1,17 @@
+"""Stored files (selfies, documents, evidence, letters): typed by content, size-checked, kept
+on the local disk, purged after their retention."""
+from .files import (
+    DOCUMENT_TYPES,
+    IMAGE_TYPES,
+    check,
+    discard,
+    purge_expired,
+    read,
+    root,
+    save,
+    sniff,
+)
+from .uploads import evidence_ref, read_upload
+
+__all__ = ["DOCUMENT_TYPES", "IMAGE_TYPES", "check", "discard", "evidence_ref", "purge_expired",
+           "read", "read_upload", "root", "save", "sniff"]

@@ -1,0 +1,164 @@
+"""The xlsx exports open in openpyxl and their cells equal the JSON answers."""
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+
+import pytest
+from openpyxl import load_workbook
+
+from api.services.recaps import MonthlyRecap, daily_sheet
+from api.services.recaps import xlsx as recap_xlsx
+from tests.api.recaps import recap_month
+
+URL = "/api/v1/recaps/monthly?month=2026-02"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(scope="module")
+def month(tmp_path_factory, postgres_url):
+    yield from recap_month.app_with_month(tmp_path_factory.mktemp("xlsx"), postgres_url)
+
+
+def download(month, url: str, who: str = "admin"):
+    response = month.get(url, who)
+    assert response.status_code == 200, response.get_data()[:300]
+    assert response.mimetype == XLSX
+    return response, load_workbook(io.BytesIO(response.get_data()))
+
+
+def columns_for(body: dict) -> list[recap_xlsx.Column]:
+    """The sheet's columns as the writer lays them out for this answer's policy."""
+    policy = body["policy"]
+    stub = MonthlyRecap(None, None, None, None, policy["late_codes"], policy["early_codes"],
+                        policy["extra_codes"], None, None)
+    return recap_xlsx.employee_columns(stub)
+
+
+def sheet_rows(ws, width: int) -> list[tuple]:
+    rows = []
+    for values in ws.iter_rows(min_row=recap_xlsx.FIRST_ROW + 2, max_col=width,
+                               values_only=True):
+        if values[0] is None:  # the signature block follows the table
+            break
+        rows.append(values)
+    return rows
+
+
+def expected_cell(row: dict, column: recap_xlsx.Column, limit: int):
+    if column.key == "remarks":
+        parts = [f"Mutasi mulai {row['mutation_date']}" if row["mutation_date"] else "",
+                 f"TK ≥ {limit} hari kerja berturut-turut" if row["consecutive_tk_flag"]
+                 else ""]
+        return "; ".join(p for p in parts if p) or None
+    value = row[column.key]
+    if column.key == "pp94_penalty" and row["pp94_level"] is None:
+        return None  # the sheet names a penalty only where there is one
+    if column.blank_zero and value == 0:
+        return None  # sparse TL/PSW/TM/TP counts: zero is a blank cell
+    return None if value in (None, "") else value
+
+
+def test_whole_pemda_workbook_equals_the_json(month):
+    body = month.get(URL).json
+    response, book = download(month, URL + "&format=xlsx")
+    assert "rekap-bulanan-2026-02-pemda.xlsx" in response.headers["Content-Disposition"]
+    names = [o["opd_name"] for o in body["opds"]]
+    assert book.sheetnames == ["Ringkasan", "DINKES", "KOMINFO", "DAMKAR"]
+    assert names == sorted(names)
+    columns = columns_for(body)
+    limit = body["policy"]["consecutive_tk_limit"]
+    for opd, name in zip(body["opds"], book.sheetnames[1:], strict=True):
+        ws = book[name]
+        assert ws["A1"].value == "PEMERINTAH KABUPATEN JEMBER"
+        assert ws["A2"].value == opd["opd_name"].upper()
+        assert ws["A5"].value == "REKAPITULASI KEHADIRAN PEGAWAI"
+        assert ws["A6"].value == "BULAN FEBRUARI 2026"
+        assert ws.freeze_panes == "D10"
+        header = [c.value for c in ws[recap_xlsx.FIRST_ROW + 1]][:len(columns)]
+        assert header == [c.header for c in columns]
+        assert header[:9] == ["No.", "Nama", "NIP", "Jabatan", "Terlambat Datang (menit)",
+                              "Pulang Sebelum Waktu (menit)", "Tanpa Alasan Sah / TK (hari)",
+                              "Cuti/Sakit/Dinas Luar/Diklat (hari)", "Izin (hari)"]
+        json_rows = [r for r in body["rows"] if r["opd_id"] == opd["opd_id"]]
+        cells = sheet_rows(ws, len(columns))
+        assert len(cells) == len(json_rows)
+        for got, row in zip(cells, json_rows, strict=True):
+            assert list(got) == [pytest.approx(expected_cell(row, c, limit))
+                                 if isinstance(expected_cell(row, c, limit), float)
+                                 else expected_cell(row, c, limit) for c in columns]
+
+
+def test_number_formats_and_signature_block(month):
+    _response, book = download(month, URL + "&format=xlsx")
+    ws = book["KOMINFO"]
+    first = recap_xlsx.FIRST_ROW + 2
+    percent = next(i for i, c in enumerate(columns_for(month.get(URL).json), start=1)
+                   if c.key == "attendance_percent")
+    assert ws.cell(first, percent).number_format == "0.00"
+    assert ws.cell(first, 5).number_format == "General"  # whole minutes
+    assert ws.print_options.gridLines and ws.print_title_rows == "$9:$9"
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    kepala = month.world.people["kepala_a"]
+    nip = kepala.nip
+    assert "Kepala Dinas Komunikasi dan Informatika" in texts
+    assert kepala.name in texts
+    assert f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" in texts
+    assert any(t.startswith("Jember, 2 Maret 2026") for t in texts)
+    assert "Mutasi mulai 2026-02-16" in texts
+    damkar = [c.value for row in book["DAMKAR"].iter_rows() for c in row]
+    assert "(..............................)" in damkar  # no head of OPD granted yet
+
+
+def test_summary_sheet_equals_the_opd_totals(month):
+    body = month.get(URL).json
+    _response, book = download(month, URL + "&format=xlsx")
+    ws = book["Ringkasan"]
+    assert ws["A1"].value == "PEMERINTAH KABUPATEN JEMBER"
+    columns = recap_xlsx.summary_columns(MonthlyRecap(
+        None, None, None, None, body["policy"]["late_codes"], body["policy"]["early_codes"],
+        [], None, None))
+    rows = sheet_rows(ws, len(columns))
+    for got, opd in zip(rows, body["opds"], strict=True):
+        expected = [i + 1 if c.key == "no" else opd[c.key] for i, c in enumerate(columns)]
+        expected[0] = got[0]
+        assert list(got) == [pytest.approx(v) if isinstance(v, float) else v for v in expected]
+    total = next(r for r in ws.iter_rows(values_only=True) if r[2] == "Jumlah")
+    assert total[3] == sum(o["employees"] for o in body["opds"])
+    assert total[9] == sum(o["tk_days"] for o in body["opds"])
+
+
+def test_one_opd_workbook_has_no_summary_and_temp_files_are_gone(month):
+    before = {n for n in os.listdir(tempfile.gettempdir())
+              if n.startswith(recap_xlsx.TEMP_PREFIX)}
+    opd = month.world.opds["b"]
+    url = f"{URL}&opd={opd.id}&format=xlsx"
+    streamed = month.client.get(url, headers=month.world.headers("kepala_b"), buffered=False)
+    assert streamed.is_streamed  # sent from the file in chunks, not built in memory
+    streamed.close()
+    response, book = download(month, url, "kepala_b")
+    assert book.sheetnames == ["DINKES"]
+    assert "rekap-bulanan-2026-02-DINKES.xlsx" in response.headers["Content-Disposition"]
+    after = {n for n in os.listdir(tempfile.gettempdir())
+             if n.startswith(recap_xlsx.TEMP_PREFIX)}
+    assert after <= before
+
+
+def test_daily_sheet_workbook_equals_the_json(month):
+    url = f"/api/v1/recaps/daily?date=2026-02-04&opd={month.world.opds['b'].id}"
+    body = month.get(url, "kepala_b").json
+    _response, book = download(month, url + "&format=xlsx", "kepala_b")
+    ws = book.active
+    assert ws["A5"].value == "PRESENSI HARIAN PEGAWAI"
+    assert ws["A6"].value == "HARI, TANGGAL: RABU, 4 FEBRUARI 2026"
+    columns = daily_sheet.sheet_columns(body["zone"])
+    assert [c.value for c in ws[recap_xlsx.FIRST_ROW + 1]][:len(columns)][4] == \
+        "Kedatangan Jam (WIB)"
+    rows = sheet_rows(ws, len(columns))
+    assert len(rows) == len(body["rows"])
+    for got, row in zip(rows, body["rows"], strict=True):
+        expected = [None if c.key.startswith("sign") else (row[c.key] or None) for c in columns]
+        assert list(got) == expected
+    shift = next(r for r in rows if r[1] == "Shift")
+    assert (shift[4], shift[6]) == ("20:55", "07:02 (+1)")
