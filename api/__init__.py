@@ -27,6 +27,16 @@ def create_app(config: Config | dict | None = None) -> Flask:
         JWT_ACCESS_TOKEN_EXPIRES=timedelta(minutes=config.JWT_ACCESS_MINUTES),
         JWT_REFRESH_TOKEN_EXPIRES=timedelta(days=config.JWT_REFRESH_DAYS),
         JWT_ERROR_MESSAGE_KEY="message",
+        # the web app's refresh token (api/blueprints/auth.py); access tokens stay in headers
+        JWT_TOKEN_LOCATION=["headers", "cookies"],
+        JWT_REFRESH_COOKIE_NAME="hadir_refresh",
+        JWT_REFRESH_COOKIE_PATH="/api/v1/auth/",
+        JWT_REFRESH_CSRF_COOKIE_NAME="hadir_csrf",
+        JWT_REFRESH_CSRF_COOKIE_PATH="/",
+        JWT_COOKIE_SAMESITE="Strict",
+        JWT_COOKIE_SECURE=config.web_cookie_secure(),
+        JWT_SESSION_COOKIE=False,  # kept for the refresh token's lifetime: the app is installed
+        JWT_COOKIE_CSRF_PROTECT=True,
         RATELIMIT_STORAGE_URI=config.RATELIMIT_STORAGE_URI,
         MAX_CONTENT_LENGTH=max(config.MAX_SELFIE_BYTES, config.MAX_DOCUMENT_BYTES) * 6,
         JSON_SORT_KEYS=False,
@@ -35,12 +45,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app.config["HADIR_CLOCK_ANCHOR"] = datetime.now(UTC)
     app.json.ensure_ascii = False
 
-    from api import blueprints, cli, db, errors, logs
+    from api import blueprints, cli, db, errors, logs, security
     from api.extensions import api, jwt, limiter
     from api.services.accounts import passwords, tokens
 
     passwords.configure(config.PASSWORD_HASH_PROFILE)
     logs.init_app(app)
+    security.init_app(app)
     db.init_app(app)
     api.init_app(app)
     api.spec.components.security_scheme(

@@ -51,10 +51,14 @@ class Config:
     MAX_DEVICES_PER_EMPLOYEE: int = 1
     MAX_EMPLOYEES_PER_DEVICE: int = 1
     REPLAY_WINDOW_DAYS: int = 30
+    # an offline capture (web app outbox) older than this is refused, not queued for approval
+    OFFLINE_MAX_AGE_HOURS: int = 72
     NON_ASN_ID_PATTERNS: str = r"^[A-Z0-9.\-]{4,30}$"
     LOG_LEVEL: str = "INFO"
     PASSWORD_HASH_PROFILE: str = "strong"  # "fast" only for tests and the demo generator
     FACE_REQUIRED: bool = True
+    # the web app's session cookie: "auto" = Secure outside demo/test/development
+    WEB_COOKIE_SECURE: str = "auto"
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -73,6 +77,11 @@ class Config:
                 value = raw
             setattr(cfg, f.name, value)
         return cfg
+
+    def web_cookie_secure(self) -> bool:
+        if self.WEB_COOKIE_SECURE == "auto":
+            return self.HADIR_ENV not in RELAXED_ENVS
+        return self.WEB_COOKIE_SECURE.lower() in {"1", "true", "yes", "on"}
 
     def validate(self) -> None:
         """Refuse unsafe combinations before the app serves anything."""

@@ -86,7 +86,13 @@ MESSAGES: dict[str, str] = {
     "LOW_ACCURACY": "Akurasi GPS terlalu rendah. Aktifkan GPS akurasi tinggi lalu coba lagi.",
     "IMPOSSIBLE_JUMP": "Perpindahan lokasi tidak wajar sejak presensi terakhir; perlu verifikasi.",
     "OUTSIDE_GEOFENCE": "Anda berada di luar area kantor; presensi menunggu persetujuan atasan.",
-    "NOTE_REQUIRED": "Anda berada di luar area kantor: isi keterangan (WFH/dinas luar).",
+    "NOTE_REQUIRED": ("Anda berada di luar area kantor: pilih keperluan (WFH atau tugas "
+                      "kedinasan di luar kantor) dan isi keterangan."),
+    "OFFLINE_CAPTURE": ("Foto diambil saat tanpa sinyal; jam pada perangkat diverifikasi atasan "
+                        "sebelum dihitung."),
+    "CLIENT_TIME_REQUIRED": "Presensi tanpa sinyal harus membawa waktu pengambilan foto.",
+    "CLIENT_TIME_INVALID": "Waktu pengambilan foto di perangkat tidak masuk akal (di masa depan).",
+    "OFFLINE_TOO_OLD": "Presensi tanpa sinyal ini terlalu lama tertunda untuk dikirim.",
     "ALREADY_CHECKED_IN": "Anda sudah presensi masuk hari ini; presensi masuk pertama yang "
                           "dihitung.",
     "ACCEPTED": "Presensi berhasil dicatat.",

@@ -68,6 +68,7 @@ CATEGORY_NAMES = {"present": "Hadir tepat waktu", "late": "Terlambat / pulang ce
 
 CODE_NAMES = {
     "OUTSIDE_GEOFENCE": "Di luar geofence", "IMPOSSIBLE_JUMP": "Lompatan lokasi mustahil",
+    "OFFLINE_CAPTURE": "Diambil tanpa sinyal",
     "MOCK_LOCATION": "Lokasi palsu", "LOW_ACCURACY": "Akurasi GPS rendah",
     "NOTE_REQUIRED": "Catatan wajib", "FACE_MISMATCH": "Wajah tidak cocok",
     "SPOOF_SUSPECTED": "Dugaan foto palsu", "REPLAY_SUSPECTED": "Dugaan foto ulang",
@@ -98,7 +99,8 @@ CLOCK = "Jam"
 PERSETUJUAN_TITLE = "Persetujuan"
 QUEUE_SIZE = "{total} menunggu keputusan Anda"
 QUEUE_EMPTY = "Tidak ada yang menunggu persetujuan. 🎉"
-KIND_NAMES = {"checkin": "Presensi luar kantor", "absence": "Permohonan izin/cuti",
+KIND_NAMES = {"checkin": "Presensi luar kantor / tanpa sinyal",
+              "absence": "Permohonan izin/cuti",
               "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran"}
 APPROVE = "Setujui"
 REJECT = "Tolak"
@@ -112,6 +114,10 @@ REJECTED = "Ditolak: {who}"
 BULK_DONE = "{count} pengajuan disetujui."
 DECISION_FAILED = "Gagal memutuskan {who}: {message}"
 NOTE = "Catatan"
+PURPOSE = "Keperluan"
+PURPOSES = {"WFH": "Bekerja dari rumah (WFH)", "DINAS_LUAR": "Tugas kedinasan di luar kantor"}
+OFFLINE_TIMES = ("Diambil tanpa sinyal: {captured} menurut jam perangkat (belum terverifikasi), "
+                 "diterima server {received}.")
 SIMILARITY = "Kemiripan wajah"
 LIVENESS = "Skor keaslian (liveness)"
 DISTANCE = "Jarak dari kantor"

@@ -62,8 +62,13 @@ def choose_logins(org) -> dict[str, demo_org.Person]:
                    and p.supervisor_id not in (None, org.heads[code].id)
                    and p.id != org.operators[code].id)
     atasan = next(p for p in org.people if p.id == pegawai.supervisor_id)
+    # a colleague with no face enrolled: the tester enrols their own face for it (as the
+    # operator, in the web app) and then checks in with the laptop's camera
+    kamera = next(p for p in org.people if p.supervisor_id == atasan.id and p.id != pegawai.id
+                  and p.id != org.operators[code].id)
     return {"pegawai": pegawai, "atasan": atasan, "kepala_opd": org.heads[code],
-            "operator": org.operators[code], "admin": org.admin, "analis": org.analis}
+            "operator": org.operators[code], "admin": org.admin, "analis": org.analis,
+            "pegawai_kamera": kamera}
 
 
 def set_logins(logins: dict) -> list[dict]:
@@ -80,7 +85,7 @@ def set_logins(logins: dict) -> list[dict]:
         DeviceBinding.delete().where(DeviceBinding.employee == person.id).execute()
         out.append({"role": role, "nip": person.nip, "password": DEMO_PASSWORD,
                     "name": person.name, "opd": person.opd,
-                    "face_identity": LOGIN_FACES[role]})
+                    "face_identity": LOGIN_FACES.get(role)})
     return out
 
 
@@ -91,6 +96,8 @@ def enrol_faces(logins: dict) -> int:
 
     count = 0
     for role, person in logins.items():
+        if role not in LOGIN_FACES:
+            continue
         photo = FACES / LOGIN_FACES[role] / "1.jpg"
         enrolment.enroll(None, Employee.get_by_id(person.id), [photo.read_bytes()])
         count += 1

@@ -25,11 +25,15 @@ fi
 import json, os
 logins = json.load(open("data/demo_logins.json"))
 print("\nHadir berjalan:")
-print(f"  API        {os.environ['HADIR_API_URL']}/api/v1  (OpenAPI: /api/v1/openapi.json)")
+print(f"  Presensi   {os.environ['HADIR_API_URL']}/presensi/  (aplikasi web pegawai, buka di ponsel/laptop)")
 print(f"  Dasbor     http://127.0.0.1:{os.environ['DASHBOARD_PORT']}")
+print(f"  API        {os.environ['HADIR_API_URL']}/api/v1  (OpenAPI: /api/v1/openapi.json)")
 print("\nAkun demo (NIP / kata sandi):")
 for entry in logins:
-    print(f"  {entry['role']:<11} {entry['nip']:<20} {entry['password']:<16} {entry['name']}")
+    print(f"  {entry['role']:<15} {entry['nip']:<20} {entry['password']:<16} {entry['name']}")
+print("\nPresensi dengan kamera laptop: masuk ke /presensi/ sebagai operator, Lainnya → Daftarkan")
+print("wajah pegawai → pilih akun pegawai_kamera, ambil 2–3 foto wajah Anda; keluar, lalu masuk")
+print("sebagai pegawai_kamera dan tekan Presensi Masuk.")
 print("\nHentikan dengan Ctrl+C.\n")
 PY
 exec .venv/bin/honcho start -f Procfile

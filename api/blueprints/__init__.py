@@ -12,9 +12,11 @@ def register(api, app) -> None:
         me,
         org,
         schedules,
+        webapp,
     )
 
     app.register_blueprint(health.bp)
+    app.register_blueprint(webapp.bp)
     for module in (auth, me, org, schedules, devices, faces, attendance):
         api.register_blueprint(module.blp)
     # absences, manual attendance, corrections, cancellations, closing, approvals, audit

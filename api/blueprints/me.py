@@ -1,13 +1,14 @@
-"""The caller's own profile."""
+"""The caller's own profile, monthly recap and inbox."""
 from __future__ import annotations
 
 from flask_smorest import Blueprint
 
 from api import clock
 from api.blueprints.org import locations_out
+from api.frames import json_response
 from api.models import Employee
-from api.schemas.me import MeOut
-from api.services import accounts, schedules
+from api.schemas.me import InboxOut, InboxQuery, MeOut, OwnRecapOut, OwnRecapQuery
+from api.services import accounts, approvals, recaps, schedules
 from api.services.accounts import authenticated, current_actor
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1", description="Profil sendiri")
@@ -25,3 +26,24 @@ def get_me():
     today = schedules.resolve_for(employee, clock.local(clock.now(), tz).date(), tz)
     return accounts.profile(employee, actor, locations_out(employee),
                             schedules.schedule_dict(today))
+
+
+@blp.route("/me/recap", methods=["GET"])
+@authenticated()
+@blp.arguments(OwnRecapQuery, location="query")
+@blp.response(200, OwnRecapOut)
+@blp.doc(security=[{"bearerAuth": []}])
+def get_own_recap(args):
+    """Rekap bulanan sendiri: angka Lampiran II, potongan TPP, PP 94 sejak awal tahun."""
+    return json_response(recaps.own_recap(Employee.get_by_id(current_actor().id),
+                                          args["month"]))
+
+
+@blp.route("/me/inbox", methods=["GET"])
+@authenticated()
+@blp.arguments(InboxQuery, location="query")
+@blp.response(200, InboxOut)
+@blp.doc(security=[{"bearerAuth": []}])
+def get_inbox(args):
+    """Kotak masuk: keputusan atas pengajuan dan presensi sendiri, koreksi data presensi."""
+    return {"items": approvals.inbox(current_actor().id, args["limit"])}

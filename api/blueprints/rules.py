@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 
 from api import clock
+from api.rules.codes import CODES
 from api.schemas import rules as s
 from api.services import daily, policy
 from api.services.accounts import authenticated, current_actor
@@ -46,3 +47,14 @@ def create_rule_version(body):
 def effective(args):
     """Aturan yang berlaku pada suatu tanggal."""
     return policy.in_force_dict(args["date"] or daily.pemda_today())
+
+
+@blp.route("/codes", methods=["GET"])
+@authenticated()
+@blp.response(200, s.StatusCodeOut(many=True))
+@blp.doc(security=SECURITY)
+def list_codes():
+    """Kode status harian dan ketidakhadiran (RULES.md §4) dengan labelnya; `requestable`:
+    boleh diajukan pegawai."""
+    return [{"code": c.code, "label": c.label, "category": c.category,
+             "requestable": c.requestable} for c in CODES.values()]

@@ -43,6 +43,10 @@ class CheckinEvent(BaseModel):
     selfie_sha256 = CharField(max_length=64, default="", index=True)
     embedding = BlobField(null=True)
     note = TextField(default="")
+    purpose = CharField(max_length=12, null=True)  # WFH | DINAS_LUAR, outside every geofence
+    # captured without network (the web app's outbox): client_time is the capture time, told
+    # by the device; the event waits for a supervisor and then counts at that time
+    offline = BooleanField(default=False)
     idempotency_key = CharField(max_length=128)
     approval = CharField(max_length=10, null=True, index=True)  # pending | approved | rejected
     decided_by = IntegerField(null=True)

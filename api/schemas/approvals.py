@@ -45,9 +45,14 @@ class CheckinDetail(ma.Schema):
     distance_m = ma.fields.Float(allow_none=True)
     geofence = ma.fields.Nested(ApprovalGeofence, allow_none=True)
     note = ma.fields.String()
+    purpose = ma.fields.String(allow_none=True)
     similarity = ma.fields.Float(allow_none=True)
     liveness = ma.fields.Float(allow_none=True)
     codes = ma.fields.List(ma.fields.String())
+    offline = ma.fields.Boolean()
+    captured_at = ma.fields.String(allow_none=True, metadata={
+        "description": "Tanpa sinyal: waktu pengambilan menurut perangkat (recorded_at = "
+                       "waktu diterima server)"})
 
 
 class AbsenceDetail(ma.Schema):

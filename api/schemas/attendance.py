@@ -3,6 +3,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from api.schemas.common import Base, PageArgs, length, one_of
+from api.services.checkin import PURPOSES
 
 
 class CheckinForm(Base):
@@ -14,6 +15,11 @@ class CheckinForm(Base):
     device_id = ma.fields.String(required=True, validate=length(128, 4))
     client_time = ma.fields.AwareDateTime(load_default=None, default_timezone=None)
     note = ma.fields.String(load_default="", validate=length(500))
+    purpose = ma.fields.String(load_default=None, validate=one_of(PURPOSES), metadata={
+        "description": "Keperluan presensi di luar area kantor (wajib bersama keterangan)"})
+    offline = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Diambil tanpa sinyal (antrean aplikasi web); client_time = waktu "
+                       "pengambilan; selalu menunggu persetujuan"})
 
 
 class SelfieFile(ma.Schema):
@@ -31,6 +37,10 @@ class CheckinOut(ma.Schema):
     early_minutes = ma.fields.Integer()
     similarity = ma.fields.Float(allow_none=True)
     liveness = ma.fields.Float(allow_none=True)
+    captured_at = ma.fields.String(allow_none=True, metadata={
+        "description": "Waktu pengambilan foto menurut perangkat (hanya presensi tanpa sinyal)"})
+    approver = ma.fields.Dict(allow_none=True, metadata={
+        "description": "Yang memutuskan presensi yang menunggu persetujuan (nama, jabatan)"})
 
 
 class DecisionIn(Base):
@@ -68,6 +78,9 @@ class EventOut(ma.Schema):
     liveness = ma.fields.Float(allow_none=True)
     has_selfie = ma.fields.Boolean()
     note = ma.fields.String()
+    purpose = ma.fields.String(allow_none=True)
+    offline = ma.fields.Boolean()
+    client_time = ma.fields.String(allow_none=True)
     approval = ma.fields.String(allow_none=True)
     decision_reason = ma.fields.String()
 

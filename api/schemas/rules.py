@@ -43,3 +43,11 @@ class RulesOut(ma.Schema):
     defaults = ma.fields.Dict()
     in_force = ma.fields.Nested(EffectiveOut)
     versions = ma.fields.List(ma.fields.Nested(RuleVersionOut))
+
+
+class StatusCodeOut(ma.Schema):
+    code = ma.fields.String()
+    label = ma.fields.String()
+    category = ma.fields.String(metadata={"enum": ["present", "excused", "unexcused", "off",
+                                                   "pending"]})
+    requestable = ma.fields.Boolean()

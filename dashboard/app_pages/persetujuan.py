@@ -59,7 +59,14 @@ def _checkin_body(item: dict) -> None:
                                           detail["accuracy_m"], height=230),
                         key=_key(item, "map"), config={"displayModeBar": False})
     with facts:
+        if detail.get("purpose"):
+            purpose = texts.PURPOSES.get(detail["purpose"], detail["purpose"])
+            st.markdown(f"**{texts.PURPOSE}:** {purpose}")
         st.markdown(f"**{texts.NOTE}:** {detail['note'] or '–'}")
+        if detail.get("offline"):  # the device's word for the capture time, beside ours
+            st.warning(texts.OFFLINE_TIMES.format(
+                captured=fmt.moment(detail["captured_at"], tz),
+                received=fmt.moment(detail["recorded_at"], tz)))
         st.markdown(f"{texts.SIMILARITY}: **{fmt.score(detail['similarity'])}** · "
                     f"{texts.LIVENESS}: **{fmt.score(detail['liveness'])}**")
         st.markdown(f"{texts.DISTANCE}: **{fmt.metres(detail['distance_m'])}** · "

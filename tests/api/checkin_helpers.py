@@ -23,14 +23,18 @@ def enroll(client, world, who: str, identity: str, numbers=(1,), by: str = "oper
 def checkin(client, world, who: str, *, kind: str = "in", selfie: bytes | None = None,
             identity: str = "webmorph_lisa", number: int = 2, lat: float = OFFICE_A[0],
             lon: float = OFFICE_A[1], accuracy_m: float = 10, device: str | None = None,
-            key: str | None = None, note: str = "", is_mock: bool = False, headers=None):
+            key: str | None = None, note: str = "", purpose: str | None = None,
+            is_mock: bool = False, headers=None, offline: bool = False,
+            client_time: str = "2026-03-02T07:09:58+07:00"):
     data = {
         "kind": kind, "lat": str(lat), "lon": str(lon), "accuracy_m": str(accuracy_m),
         "is_mock": "true" if is_mock else "false", "device_id": device or f"hp-{who}",
-        "client_time": "2026-03-02T07:09:58+07:00", "note": note,
+        "client_time": client_time, "note": note, "offline": "true" if offline else "false",
         "selfie": (io.BytesIO(selfie if selfie is not None else face_photo(identity, number)),
                    "selfie.jpg"),
     }
+    if purpose is not None:
+        data["purpose"] = purpose
     key = key or f"k-{next(_keys)}-{uuid.uuid4().hex[:6]}"
     return client.post("/api/v1/attendance/checkins", data=data,
                        content_type="multipart/form-data",

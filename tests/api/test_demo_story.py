@@ -30,7 +30,9 @@ def login(client, entry):
 
 
 def test_demo_has_a_login_per_role_and_a_realistic_pemda(client, demo_world):
-    assert set(demo_world) == {"pegawai", "atasan", "kepala_opd", "operator", "admin", "analis"}
+    assert set(demo_world) == {"pegawai", "atasan", "kepala_opd", "operator", "admin", "analis",
+                               "pegawai_kamera"}
+    assert demo_world["pegawai_kamera"]["face_identity"] is None
     assert Employee.select().count() == 80
     assert Opd.select().count() == 6  # a small pemda: six OPDs incl. a 6-day one and the RSUD
     statuses = {r.status for r in DailyRecord.select(DailyRecord.status).distinct()}
@@ -61,7 +63,8 @@ def test_new_user_story(client, demo_world, app):
     assert stranger["status"] == "REJECTED" and "FACE_MISMATCH" in stranger["codes"]
     app.config["HADIR_FAKE_NOW"] = "2026-03-02T14:00:00+07:00"
     far = attempt(lat=office["lat"] + 0.045, identity=identity, number=3, kind="out",
-                  note="Dinas luar ke Puskesmas Ambulu")  # ~5 km north of the office
+                  note="Dinas luar ke Puskesmas Ambulu",  # ~5 km north of the office
+                  purpose="DINAS_LUAR")
     assert far["status"] == "PENDING" and far["codes"] == ["OUTSIDE_GEOFENCE"], far
     supervisor = login(client, demo_world["atasan"])
     queue = client.get("/api/v1/attendance/checkins?approval=pending", headers=supervisor).json
@@ -72,3 +75,24 @@ def test_new_user_story(client, demo_world, app):
     day = client.get("/api/v1/attendance/days?from=2026-03-02&to=2026-03-02",
                      headers=headers).json["items"][0]
     assert day["status"] == "WFH" and day["late_minutes"] == 10 and day["early_minutes"] == 60
+
+
+def test_a_tester_enrols_their_own_face_as_the_operator_then_checks_in(client, demo_world):
+    """The README's laptop-camera story: the operator photographs the tester for the demo
+    colleague without a face, then the tester checks in as that colleague."""
+    import io
+
+    from tests.conftest import face_photo
+
+    kamera = login(client, demo_world["pegawai_kamera"])
+    me = client.get("/api/v1/me", headers=kamera).json
+    assert me["face_enrolled"] is False
+    operator = login(client, demo_world["operator"])
+    enrolled = client.post(f"/api/v1/employees/{me['id']}/face", headers=operator,
+                           content_type="multipart/form-data", data={"photos": [
+                               (io.BytesIO(face_photo("webmorph_lisa", 1)), "1.jpg")]})
+    assert enrolled.status_code == 201, enrolled.json
+    office = me["locations"][0]
+    answer = checkin(client, None, "pegawai_kamera", headers=kamera, device="laptop-penguji",
+                     lat=office["lat"], lon=office["lon"], identity="webmorph_lisa", number=4)
+    assert answer.json["status"] == "ACCEPTED", answer.json

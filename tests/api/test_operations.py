@@ -99,6 +99,8 @@ def test_enrolment_refuses_a_photo_without_a_usable_face(client, world):
     assert response.status_code == 400
     assert response.json["error"]["code"] == "ENROLL_REJECTED"
     assert response.json["error"]["details"]["photos"][0]["reasons"] == ["NO_FACE"]
+    assert response.json["error"]["details"]["photos"][0]["messages"] == [
+        "Wajah tidak terdeteksi. Pastikan wajah terlihat jelas di kamera."]
 
 
 def test_forwarded_address_counts_only_behind_a_trusted_proxy(app_config, world):

@@ -25,7 +25,7 @@ def scene(client, world):
     enroll(client, world, "pegawai_b", "webmorph_lisa", by="operator_b")
     far = (OFFICE_B[0] + 0.05, OFFICE_B[1])
     body = checkin(client, world, "pegawai_b", lat=far[0], lon=far[1],
-                   note="Rapat di Pendopo").json
+                   note="Rapat di Pendopo", purpose="DINAS_LUAR").json
     assert body["status"] == "PENDING", body
     world.event_b = body["event_id"]
     return world

@@ -38,9 +38,14 @@ def seed(head_nip: str, count: int, tag: str) -> list[dict]:
                   .where(EmployeeLocation.employee == person.id).first())
         selfie = storage.save((faces[index % len(faces)] / "2.jpg").read_bytes(), "selfie",
                               person.id, person.id, None)
+        received = now - timedelta(minutes=20 + index)
+        offline = index == 0  # the first came from a phone's offline outbox, 3 hours late
         event = CheckinEvent.create(
-            employee=person.id, kind="in", status="PENDING", codes="OUTSIDE_GEOFENCE",
-            recorded_at=clock.utc_naive(now - timedelta(minutes=20 + index)), work_date=day,
+            employee=person.id, kind="in", status="PENDING",
+            codes="OFFLINE_CAPTURE,OUTSIDE_GEOFENCE" if offline else "OUTSIDE_GEOFENCE",
+            recorded_at=clock.utc_naive(received), work_date=day, purpose="DINAS_LUAR",
+            offline=offline,
+            client_time=clock.utc_naive(received - timedelta(hours=3)) if offline else None,
             lat=office.lat + 0.02, lon=office.lon - 0.01, accuracy_m=15, device_uid=f"uji-{tag}",
             location=office.id, distance_m=2460.0, out_of_office=True, similarity=0.95,
             liveness=0.9, selfie=selfie, selfie_sha256=selfie.sha256,

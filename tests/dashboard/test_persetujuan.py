@@ -34,6 +34,11 @@ def test_kepala_opd_sees_what_is_needed_to_decide(dashboard, seed_pending, api, 
     shown = texts_shown(at)
     assert seeded["name"] in shown and item["checkin"]["note"] in shown
     assert texts.CODE_NAMES["OUTSIDE_GEOFENCE"] in shown
+    assert texts.PURPOSES["DINAS_LUAR"] in shown
+    offline = next(i for i in queue["items"] if i["kind"] == "checkin" and i["checkin"]["offline"])
+    warnings = [w.value for w in at.warning if "tanpa sinyal" in w.value]
+    assert len(warnings) == 1 and "menurut jam perangkat" in warnings[0]
+    assert offline["checkin"]["captured_at"] < offline["checkin"]["recorded_at"]
     assert len(at.image) == queue["total"]  # a selfie thumbnail on every check-in card
     maps = [c for c in charts(at) if any(t.get("name") == texts.MAP_CHECKIN for t in c["data"])]
     assert len(maps) == queue["total"]

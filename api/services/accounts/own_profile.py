@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from api import clock
 from api.models import Employee, FaceTemplate
 
 from .actor import Actor
@@ -27,4 +28,5 @@ def profile(employee: Employee, actor: Actor, locations: list[dict], today: dict
         "locations": locations,
         "today": today,
         "pemda": {"name": current_app.config["PEMDA_NAME"], "tz": current_app.config["PEMDA_TZ"]},
+        "server_time": clock.now().isoformat().replace("+00:00", "Z"),
     }

@@ -114,8 +114,11 @@ def _checkin_item(event: CheckinEvent) -> dict:
                        if event.selfie_id else None),
         "lat": event.lat, "lon": event.lon, "accuracy_m": event.accuracy_m,
         "is_mock": event.is_mock, "distance_m": event.distance_m, "geofence": _geofence(event),
-        "note": event.note, "similarity": event.similarity, "liveness": event.liveness,
-        "codes": [c for c in event.codes.split(",") if c]}}
+        "note": event.note, "purpose": event.purpose, "similarity": event.similarity,
+        "liveness": event.liveness, "codes": [c for c in event.codes.split(",") if c],
+        # an offline capture: when the device says it was taken, beside when it arrived
+        "offline": event.offline,
+        "captured_at": iso_z(event.client_time) if event.offline else None}}
 
 
 def _absence_item(row: AbsenceRequest) -> dict:
@@ -159,7 +162,9 @@ SOURCES = (
     Source("cancellation", _cancellations, Cancellation.filed_at, _cancellation_item),
 )
 SUMMARIES = {
-    "checkin": lambda r: (f"Presensi {'masuk' if r.kind == 'in' else 'pulang'} di luar kantor, "
+    "checkin": lambda r: (f"Presensi {'masuk' if r.kind == 'in' else 'pulang'} "
+                          f"{'tanpa sinyal' if r.offline else 'di luar kantor'}"
+                          f"{' dan di luar kantor' if r.offline and r.out_of_office else ''}, "
                           f"{indonesian_date(r.work_date)}"),
     "absence": lambda r: f"{label(r.code)}, {r.workdays} hari kerja mulai "
                          f"{indonesian_date(r.date_from)}",

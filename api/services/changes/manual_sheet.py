@@ -14,7 +14,7 @@ from api.errors import ApiError
 from api.formats import indonesian_date, pemda_place
 from api.messages import message
 from api.models import Employee, ManualEntry, ManualSheet, Opd
-from api.services import audit, closing, daily, storage
+from api.services import audit, closing, daily, org, storage
 from api.services.accounts import Actor, scope
 from api.services.schedules import ScheduleBook
 from api.services.storage import evidence_ref
@@ -29,7 +29,6 @@ from .sheet_reader import (
     cell_time,
     read_workbook,
 )
-from .steps import head_of
 
 HEADER_ROW = 6  # as the user sees it (1-based); data rows follow
 SHEET_CODES = ("TK", "C", "S", "DL", "I", "DIK", "TB", "CT", "CB", "CS", "CM", "CAP", "CLTN")
@@ -87,7 +86,7 @@ def build_template(opd: Opd, day: date) -> bytes:
 
 def _signature(sheet, row: int, opd: Opd, day: date, bold) -> None:
     """Lampiran I's signature block, to the right (no NIP column, so the import skips it)."""
-    head = head_of(opd.id)
+    head = org.head_of(opd.id)
     sheet.write(row, 5, f"{pemda_place()}, {indonesian_date(day)}")
     sheet.write(row + 1, 5, "Pimpinan OPD")
     sheet.write(row + 5, 5, head.name if head else "(nama)", bold)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from api import clock
 from api.db import database, is_postgres
-from api.models import DailyRecord, Employee, RoleGrant
+from api.models import DailyRecord, Employee
 from api.rules.schedule import ScheduleDay, window_check
 from api.services import daily
 from api.services.schedules import ScheduleBook, employee_tz
@@ -94,13 +94,6 @@ def recompute_past(employee_ids: Iterable[int], date_from: date, date_to: date, 
 
 def utc_naive(moment: datetime | None) -> datetime | None:
     return clock.utc_naive(moment) if moment else None
-
-
-def head_of(opd_id: int) -> Employee | None:
-    """The head of an OPD (the kepala_opd grant holder; the lowest id when several)."""
-    return (Employee.select().join(RoleGrant, on=(RoleGrant.employee == Employee.id))
-            .where(RoleGrant.role == "kepala_opd", RoleGrant.opd == opd_id, Employee.active)
-            .order_by(Employee.id).first())
 
 
 def person(employee: Employee) -> dict:

@@ -21,7 +21,9 @@ from . import devices
 log = logging.getLogger(__name__)
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
               "Asia/Jayapura": "WIT"}
-PENDING_CODES = {"OUTSIDE_GEOFENCE", "IMPOSSIBLE_JUMP"}
+PENDING_CODES = {"OUTSIDE_GEOFENCE", "IMPOSSIBLE_JUMP", "OFFLINE_CAPTURE"}
+PURPOSES = ("WFH", "DINAS_LUAR")  # why one may check in outside every geofence (BONTANG PRIMA)
+CLOCK_SKEW = timedelta(minutes=2)  # a phone's clock a little ahead of ours is not a lie
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,18 @@ class CheckinRequest:
     client_time: datetime | None
     note: str
     idempotency_key: str
+    purpose: str | None = None
+    offline: bool = False  # from the web app's outbox: client_time is when it was captured
 
 
 @dataclass
 class Attempt:
-    """What the checks found so far; becomes the stored event."""
+    """What the checks found so far; becomes the stored event. `moment` is the instant
+    judged: the server's now, or the capture time of an offline capture."""
 
     codes: list[str] = field(default_factory=list)
-    rejected: bool = False
+    refusals: list[str] = field(default_factory=list)  # the codes that rejected it
+    moment: datetime | None = None
     work_date: object = None
     tz: str = "Asia/Jakarta"
     location: Location | None = None
@@ -57,8 +63,12 @@ class Attempt:
 
     def reject(self, *codes: str) -> Attempt:
         self.codes.extend(codes)
-        self.rejected = True
+        self.refusals.extend(codes)
         return self
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.refusals)
 
     @property
     def status(self) -> str:
@@ -112,10 +122,26 @@ def check_schedule(employee: Employee, kind: str, now: datetime, tz: str,
     attempt.work_date = chosen.work_date
 
 
-def previous_fix(employee_id: int) -> geo.GpsFix | None:
+def check_offline(req: CheckinRequest, now: datetime, attempt: Attempt) -> None:
+    """An offline capture is judged at its capture time, which only the device tells: it
+    must be plausible, and the event waits for a supervisor whatever else it passes."""
+    captured = req.client_time
+    if captured is None:
+        attempt.reject("CLIENT_TIME_REQUIRED")
+    elif captured > now + CLOCK_SKEW:
+        attempt.reject("CLIENT_TIME_INVALID")
+    elif now - captured > timedelta(hours=current_app.config["OFFLINE_MAX_AGE_HOURS"]):
+        attempt.reject("OFFLINE_TOO_OLD")
+    else:
+        attempt.moment = min(captured, now)
+        attempt.codes.append("OFFLINE_CAPTURE")
+
+
+def previous_fix(employee_id: int, before: datetime) -> geo.GpsFix | None:
     last = (CheckinEvent.select().where(CheckinEvent.employee == employee_id,
                                         CheckinEvent.status != "REJECTED",
-                                        CheckinEvent.lat.is_null(False))
+                                        CheckinEvent.lat.is_null(False),
+                                        CheckinEvent.recorded_at < clock.utc_naive(before))
             .order_by(CheckinEvent.recorded_at.desc()).first())
     if last is None:
         return None
@@ -124,10 +150,11 @@ def previous_fix(employee_id: int) -> geo.GpsFix | None:
 
 def check_location(employee: Employee, req: CheckinRequest, now: datetime,
                    fences: list[geo.Geofence], attempt: Attempt) -> None:
-    """Step 3: mock flag, accuracy, impossible jump, geofence (outside = pending, with a note)."""
+    """Step 3: mock flag, accuracy, impossible jump, geofence (outside = pending, with a
+    purpose and a note)."""
     policy = policy_for(attempt.work_date)
     fix = geo.GpsFix(req.lat, req.lon, req.accuracy_m, now, req.is_mock)
-    flags = geo.location_flags(fix, previous_fix(employee.id), policy)
+    flags = geo.location_flags(fix, previous_fix(employee.id, now), policy)
     if geo.MOCK_LOCATION in flags:
         attempt.reject(geo.MOCK_LOCATION)
         return
@@ -140,7 +167,7 @@ def check_location(employee: Employee, req: CheckinRequest, now: datetime,
     attempt.distance_m = match.distance_m
     attempt.location = Location.get_or_none(Location.id == match.fence.id) if match.fence else None
     if not match.inside:
-        if not req.note.strip():
+        if not req.note.strip() or req.purpose not in PURPOSES:
             attempt.reject("NOTE_REQUIRED")
             return
         attempt.out_of_office = True
@@ -148,10 +175,11 @@ def check_location(employee: Employee, req: CheckinRequest, now: datetime,
 
 
 def is_replayed_bytes(employee_id: int, digest: str) -> bool:
-    """The same bytes were sent before (a retry after our own failure does not count)."""
+    """The same bytes went through the face step before. A selfie refused earlier (a missing
+    note, poor GPS, our own failure) is not a replay of itself when it is sent again."""
     return (CheckinEvent.select().where(
         CheckinEvent.employee == employee_id, CheckinEvent.selfie_sha256 == digest,
-        ~CheckinEvent.codes.contains("FACE_ENGINE_UNAVAILABLE")).exists())
+        CheckinEvent.embedding.is_null(False)).exists())
 
 
 def recent_embeddings(employee_id: int, now: datetime) -> list[np.ndarray]:
@@ -215,15 +243,19 @@ def evaluate(employee: Employee, must_change_password: bool, req: CheckinRequest
     linked = fences_of(employee)
     fences = [fence for fence, _primary in linked]
     tz = employee_tz(employee.id)
+    attempt.moment = now
     attempt.work_date = clock.local(now, tz).date()
     check_account_and_device(employee, must_change_password, req, attempt)
+    if not attempt.rejected and req.offline:
+        check_offline(req, now, attempt)
+        attempt.work_date = clock.local(attempt.moment, tz).date()
     if not attempt.rejected:
-        check_schedule(employee, req.kind, now, tz, attempt)
+        check_schedule(employee, req.kind, attempt.moment, tz, attempt)
     if not attempt.rejected:
         if not fences:
             attempt.reject("NO_LOCATION")
         else:
-            check_location(employee, req, now, fences, attempt)
+            check_location(employee, req, attempt.moment, fences, attempt)
     if not attempt.rejected:
         check_face(employee, req, digest, now, attempt)
     if not attempt.rejected:

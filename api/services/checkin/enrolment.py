@@ -5,8 +5,17 @@ from flask import current_app
 
 from api.db import write_transaction
 from api.errors import ApiError
+from api.messages import message
 from api.models import Employee, FaceTemplate
 from api.services import audit, storage
+
+
+def _explained(details: dict | None) -> dict | None:
+    """Each refused photo's reasons, also as the Bahasa sentences a person reads."""
+    if details and "photos" in details:
+        return {**details, "photos": [{**photo, "messages": [message(r) for r in photo["reasons"]]}
+                                      for photo in details["photos"]]}
+    return details
 
 
 def enroll(actor_id: int, employee: Employee, photos: list[bytes]) -> FaceTemplate:
@@ -24,7 +33,7 @@ def enroll(actor_id: int, employee: Employee, photos: list[bytes]) -> FaceTempla
         raise ApiError("FACE_ENGINE_UNAVAILABLE", 503) from exc
     except FaceEngineError as exc:
         code = exc.code if exc.code.startswith("ENROLL_") else "ENROLL_FAILED"
-        raise ApiError(code, 400, details=exc.details or {"code": exc.code}) from exc
+        raise ApiError(code, 400, details=_explained(exc.details) or {"code": exc.code}) from exc
     with write_transaction():
         previous = list(FaceTemplate.select().where(FaceTemplate.employee == employee.id,
                                                     FaceTemplate.active))

@@ -6,6 +6,7 @@ from datetime import datetime
 from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
+from api.formats import iso_z
 from api.models import CheckinEvent, Employee
 from api.services import audit, closing, daily
 from api.services.accounts import Actor
@@ -74,5 +75,7 @@ def event_dict(event: CheckinEvent) -> dict:
         "location_id": event.location_id, "distance_m": event.distance_m,
         "out_of_office": event.out_of_office, "similarity": event.similarity,
         "liveness": event.liveness, "has_selfie": event.selfie_id is not None,
-        "note": event.note, "approval": event.approval, "decision_reason": event.decision_reason,
+        "note": event.note, "purpose": event.purpose, "offline": event.offline,
+        "client_time": iso_z(event.client_time), "approval": event.approval,
+        "decision_reason": event.decision_reason,
     }

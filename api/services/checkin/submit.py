@@ -11,25 +11,32 @@ from peewee import IntegrityError
 
 from api import clock
 from api.db import write_transaction
+from api.formats import iso_z
 from api.messages import message
 from api.models import CheckinEvent, DailyRecord, Employee
-from api.services import daily, storage
+from api.services import daily, org, storage
 
 from . import devices
 from .checks import ZONE_NAMES, Attempt, CheckinRequest, evaluate, stored_answer
 
-# a failure on our side must not pin the idempotency key: the retry deserves a real check
-SERVER_SIDE_CODES = {"FACE_ENGINE_UNAVAILABLE"}
+# Refusals that do not pin the idempotency key: our own failure, and the ones the user fixes
+# without a new photo (a note, a better GPS fix). The same capture, sent again with the same
+# key, is judged afresh.
+UNPINNED_CODES = {"FACE_ENGINE_UNAVAILABLE", "NOTE_REQUIRED", "LOW_ACCURACY"}
 
 
-def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, early: int) -> str:
+def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, early: int,
+                    approver: dict | None = None) -> str:
     zone = ZONE_NAMES.get(attempt.tz, attempt.tz)
     what = "masuk" if kind == "in" else "pulang"
-    if attempt.status == "REJECTED":
-        return f"Presensi {what} ditolak. " + " ".join(message(code) for code in attempt.codes)
+    if attempt.status == "REJECTED":  # only what refused it: nothing about approvals
+        return f"Presensi {what} ditolak. " + " ".join(message(c) for c in attempt.refusals)
     text = f"Presensi {what} pukul {at_local:%H:%M} {zone}"
     if attempt.status == "PENDING":
-        text += " dicatat dan menunggu persetujuan atasan langsung."
+        who = f" ({approver['name']})" if approver else ""
+        text += f" dicatat dan menunggu persetujuan atasan{who}."
+        if "OFFLINE_CAPTURE" in attempt.codes:
+            text += " " + message("OFFLINE_CAPTURE")
     else:
         text += " berhasil dicatat."
     if "ALREADY_CHECKED_IN" in attempt.codes:
@@ -59,7 +66,7 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
     digest = hashlib.sha256(req.selfie).hexdigest()
     attempt = evaluate(employee, must_change_password, req, now, digest)
     key = req.idempotency_key
-    if SERVER_SIDE_CODES & set(attempt.codes):
+    if UNPINNED_CODES & set(attempt.refusals):
         key = f"{key}:{uuid.uuid4().hex}"
     selfie = None
     try:
@@ -76,7 +83,8 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
             event = CheckinEvent.create(
                 employee=employee, kind=req.kind, status=attempt.status,
                 codes=",".join(attempt.codes), recorded_at=clock.utc_naive(now),
-                work_date=attempt.work_date,
+                work_date=attempt.work_date, offline=req.offline,
+                purpose=req.purpose if attempt.out_of_office else None,
                 client_time=clock.utc_naive(req.client_time) if req.client_time else None,
                 lat=req.lat, lon=req.lon, accuracy_m=req.accuracy_m, is_mock=req.is_mock,
                 device=attempt.device, device_uid=req.device_id, location=attempt.location,
@@ -88,7 +96,7 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
             )
             if attempt.status != "REJECTED":
                 daily.recompute_day(employee.id, attempt.work_date, now)
-            answer = answer_for(event, attempt, req.kind, now)
+            answer = answer_for(event, attempt, req.kind)
             event.response = json.dumps(answer)
             event.save()
     except IntegrityError:
@@ -103,20 +111,32 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
     return answer, False
 
 
-def answer_for(event: CheckinEvent, attempt: Attempt, kind: str, now: datetime) -> dict:
+def approver_of(employee: Employee) -> dict | None:
+    """Who decides a pending check-in: the direct supervisor, else the head of the OPD."""
+    person = employee.supervisor if employee.supervisor_id else org.head_of(employee.opd_id)
+    return {"name": person.name, "jabatan": person.jabatan} if person else None
+
+
+def answer_for(event: CheckinEvent, attempt: Attempt, kind: str) -> dict:
     late = early = 0
     if attempt.status != "REJECTED":
         record = DailyRecord.get_or_none(DailyRecord.employee == event.employee_id,
                                          DailyRecord.work_date == attempt.work_date)
         if record is not None:
             late, early = record.late_minutes, record.early_minutes
-    at_local = clock.local(now, attempt.tz)
+    # a pending offline capture counts at its capture time once approved
+    counted = attempt.moment
+    approver = approver_of(event.employee) if attempt.status == "PENDING" else None
     return {
         "event_id": event.id,
         "status": attempt.status,
         "codes": attempt.codes,
-        "message": compose_message(kind, attempt, at_local, late, early),
-        "recorded_at": now.isoformat().replace("+00:00", "Z"),
+        "message": compose_message(kind, attempt, clock.local(counted, attempt.tz), late, early,
+                                   approver),
+        "recorded_at": iso_z(event.recorded_at),
+        "captured_at": (iso_z(clock.utc_naive(counted))
+                        if "OFFLINE_CAPTURE" in attempt.codes else None),
+        "approver": approver,
         "work_date": attempt.work_date.isoformat() if attempt.work_date else None,
         "late_minutes": late if kind == "in" else 0,
         "early_minutes": early if kind == "out" else 0,

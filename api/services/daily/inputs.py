@@ -26,21 +26,23 @@ Loader = Callable[[Inputs, Sequence[int], date, date], None]
 
 def checkin_events(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
                    date_to: date) -> None:
-    """Accepted check-ins, and out-of-office ones once the supervisor approved them."""
+    """Accepted check-ins, and pending ones once the supervisor approved them; an approved
+    offline capture counts at its capture time."""
     query = (CheckinEvent
              .select(CheckinEvent.employee, CheckinEvent.work_date, CheckinEvent.kind,
                      CheckinEvent.recorded_at, CheckinEvent.status, CheckinEvent.approval,
-                     CheckinEvent.out_of_office)
+                     CheckinEvent.out_of_office, CheckinEvent.offline, CheckinEvent.client_time)
              .where(CheckinEvent.employee.in_(list(employee_ids)),
                     CheckinEvent.work_date.between(date_from, date_to),
                     CheckinEvent.status != "REJECTED"))
-    for employee_id, work_date, kind, recorded_at, status, approval, out_of_office in \
-            raw_rows(query):  # the hot loop of a recompute: no per-value ORM conversion
+    for employee_id, work_date, kind, recorded_at, status, approval, out_of_office, offline, \
+            captured_at in raw_rows(query):  # the hot loop of a recompute: no ORM conversion
         day = inputs[(employee_id, as_date(work_date))]
         if status == "PENDING" and approval != "approved":
             day.has_pending = day.has_pending or approval == "pending"
             continue
-        day.punches.append(Punch(kind=kind, at=as_datetime(recorded_at), source="app",
+        at = as_datetime(captured_at if offline else recorded_at)
+        day.punches.append(Punch(kind=kind, at=at, source="app",
                                  out_of_office=bool(out_of_office)))
 
 

@@ -14,6 +14,7 @@ from .structure import (
     employees_with_names,
     fetch,
     grant_role,
+    head_of,
     invalid,
     normalised_id,
     revoke_role,
@@ -25,6 +26,6 @@ from .structure import (
 
 __all__ = ["FIRST_DAY", "check_supervisor", "check_timezone", "check_unit_parent",
            "create_employee", "create_location", "create_opd", "create_unit", "employee_dict",
-           "employees_with_names", "fetch", "grant_role", "invalid", "mutations",
+           "employees_with_names", "fetch", "grant_role", "head_of", "invalid", "mutations",
            "normalised_id", "revoke_role", "set_locations", "snapshot", "update_employee",
            "update_row"]

@@ -253,3 +253,10 @@ def employee_dict(row) -> dict:
         "schedule_group_id": row.schedule_group_id, "active": row.active,
         "face_enrolled": bool(getattr(row, "face_count", 0)),
     }
+
+
+def head_of(opd_id: int) -> Employee | None:
+    """The head of an OPD (the kepala_opd grant holder; the lowest id when several)."""
+    return (Employee.select().join(RoleGrant, on=(RoleGrant.employee == Employee.id))
+            .where(RoleGrant.role == "kepala_opd", RoleGrant.opd == opd_id, Employee.active)
+            .order_by(Employee.id).first())

@@ -4,7 +4,8 @@ their xlsx exports."""
 from . import daily_sheet, xlsx
 from .discipline import watchlist
 from .monthly import MonthlyRecap, envelope, month_bounds, monthly
+from .own import own_recap
 from .today import board
 
 __all__ = ["MonthlyRecap", "board", "daily_sheet", "envelope", "month_bounds", "monthly",
-           "watchlist", "xlsx"]
+           "own_recap", "watchlist", "xlsx"]

@@ -175,16 +175,18 @@ def test_poor_gps_accuracy_is_rejected(client, enrolled):
     assert body["codes"] == ["LOW_ACCURACY"]
 
 
-def test_outside_the_geofence_needs_a_note(client, enrolled):
+def test_outside_the_geofence_needs_a_purpose_and_a_note(client, enrolled):
     far = (-8.1724 + 0.045, 113.7005)  # ~5 km north
-    body = checkin(client, enrolled, "pegawai_a", lat=far[0], lon=far[1]).json
-    assert body["status"] == "REJECTED" and body["codes"] == ["NOTE_REQUIRED"]
+    for extra in ({}, {"note": "rapat di kecamatan"}, {"purpose": "WFH"}):
+        body = checkin(client, enrolled, "pegawai_a", lat=far[0], lon=far[1], **extra).json
+        assert body["status"] == "REJECTED" and body["codes"] == ["NOTE_REQUIRED"]
+        assert "keperluan" in body["message"] and "menunggu" not in body["message"]
 
 
 def test_outside_with_a_note_is_pending_until_the_supervisor_approves(client, enrolled):
     far = (-8.1724 + 0.045, 113.7005)
     response = checkin(client, enrolled, "pegawai_a", lat=far[0], lon=far[1],
-                       note="Dinas luar ke Kantor Kecamatan Sumbersari")
+                       note="Dinas luar ke Kantor Kecamatan Sumbersari", purpose="DINAS_LUAR")
     assert response.status_code == 201
     body = response.json
     assert body["status"] == "PENDING" and body["codes"] == ["OUTSIDE_GEOFENCE"]
@@ -209,7 +211,7 @@ def test_outside_with_a_note_is_pending_until_the_supervisor_approves(client, en
 def test_rejecting_needs_a_reason(client, enrolled):
     far = (-8.1724 + 0.045, 113.7005)
     event_id = checkin(client, enrolled, "pegawai_a", lat=far[0], lon=far[1],
-                       note="WFH").json["event_id"]
+                       note="WFH", purpose="WFH").json["event_id"]
     url = f"/api/v1/attendance/checkins/{event_id}/reject"
     assert client.post(url, headers=enrolled.headers("atasan_a"), json={}).status_code == 400
     done = client.post(url, headers=enrolled.headers("atasan_a"),
@@ -222,7 +224,7 @@ def test_impossible_jump_is_pending(client, enrolled, app):
     app.config["HADIR_FAKE_NOW"] = "2026-03-02T07:20:00+07:00"
     surabaya = (-7.2575, 112.7521)  # ~150 km in 10 minutes
     body = checkin(client, enrolled, "pegawai_a", kind="out", lat=surabaya[0], lon=surabaya[1],
-                   note="rapat", number=3).json
+                   note="rapat", purpose="DINAS_LUAR", number=3).json
     assert body["status"] == "PENDING"
     assert body["codes"] == ["IMPOSSIBLE_JUMP", "OUTSIDE_GEOFENCE"]
 

@@ -1,0 +1,198 @@
+// Presensi: live front camera and GPS, one capture, its answer. A refusal that asks for
+// something (a purpose and note, a better GPS fix) is fixed here and the same capture is sent
+// again with the same key; an unanswered send leaves the capture in the outbox.
+import * as camera from "../camera.js";
+import { GPS_LIMIT_M, newCapture, send } from "../checkins.js";
+import { busy, h } from "../dom.js";
+import { clockTime, serverNow } from "../format.js";
+import * as geo from "../geo.js";
+import { T } from "../texts.js";
+
+const FIXABLE = new Set(["NOTE_REQUIRED", "LOW_ACCURACY"]);
+
+function problemCard(title, advice, action) {
+  return h("div", { class: "card bad", role: "alert", id: "problem" },
+    h("h2", {}, title), h("p", {}, advice), action);
+}
+
+function gpsLine(fix) {
+  if (!fix) return [h("span", { class: "dot" }), T.capture.gpsWaiting];
+  const poor = fix.accuracy > GPS_LIMIT_M;
+  return [h("span", { class: `dot ${poor ? "warn" : "ok"}` }),
+    poor ? T.capture.gpsPoor(fix.accuracy) : T.capture.gpsFix(fix.accuracy)];
+}
+
+function answerCard(app, answer, capture) {
+  const tz = app.profile.today.tz;
+  const tone = { ACCEPTED: "good", PENDING: "wait", REJECTED: "bad" }[answer.status];
+  const card = h("div", { class: `card ${tone}`, id: "answer", role: "status" },
+    h("h2", {}, T.result[answer.status]), h("p", {}, answer.message));
+  if (answer.status === "PENDING") {
+    for (const code of answer.codes) if (T.pending[code]) card.append(h("p", {}, T.pending[code]));
+    if (answer.captured_at) {
+      card.append(h("p", { class: "muted" }, T.result.captured(clockTime(answer.captured_at, tz),
+        clockTime(answer.recorded_at, tz))));
+    }
+  }
+  if (answer.status === "REJECTED") {
+    const advice = answer.codes.map((code) => T.advice[code]).filter(Boolean);
+    if (advice.length) {
+      card.append(h("h2", {}, T.result.fix), h("ul", { class: "steps" },
+        advice.map((text) => h("li", {}, text))));
+    }
+  }
+  return card;
+}
+
+function purposeForm(capture) {
+  const choices = Object.entries(T.result.purposes).map(([value, label]) => h("label",
+    { class: "choice" }, h("input", { type: "radio", name: "purpose", value,
+      checked: capture.purpose === value }), label));
+  const note = h("textarea", { id: "note", maxlength: 500,
+    placeholder: T.result.notePlaceholder }, capture.note || "");
+  const form = h("div", { class: "card", id: "purpose-form" },
+    h("h2", {}, T.result.purposeTitle), ...choices,
+    h("label", { for: "note" }, T.result.note), note);
+  form.read = () => ({ purpose: (form.querySelector("input[name=purpose]:checked") || {}).value,
+    note: note.value.trim() });
+  return form;
+}
+
+export async function render(app, [kindParam]) {
+  const kind = kindParam === "out" ? "out" : "in";
+  const view = h("section", {});
+  const video = h("video", { autoplay: true, muted: true, playsinline: true });
+  const still = h("img", { alt: "", hidden: true });
+  const frame = h("div", { class: "camera" }, video, still, h("div", { class: "guide" }));
+  const gps = h("div", { class: "gps", id: "gps" }, ...gpsLine(null));
+  const controls = h("div", {});
+  const answerArea = h("div", {});
+  let stream = null;
+  let fix = null;
+  let gpsError = null;
+  let capture = null;
+  let onFix = () => {}; // what the current state does when the GPS fix changes
+
+  view.append(h("h1", {}, kind === "in" ? T.capture.titleIn : T.capture.titleOut), frame, gps,
+    answerArea, controls);
+
+  const stopGps = geo.watch((next) => {
+    fix = next;
+    gpsError = null;
+    gps.replaceChildren(...gpsLine(fix));
+    onFix();
+  }, (error) => {
+    gpsError = T.location[error.code] || T.location[2];
+    if (!fix) gps.replaceChildren(h("span", { class: "dot bad" }), gpsError[0]);
+    onFix();
+  });
+
+  function backHome() { return h("button", { class: "secondary", onclick: () => app.go("beranda") },
+    T.capture.back); }
+
+  function showPreview() {
+    capture = null;
+    onFix = () => {};
+    still.hidden = true;
+    video.hidden = false;
+    answerArea.replaceChildren();
+    const shoot = h("button", { id: "shoot", class: "huge" }, T.capture.shoot);
+    shoot.addEventListener("click", async () => {
+      const capturedAt = serverNow().toISOString();
+      const selfie = await camera.capture(video);
+      still.src = URL.createObjectURL(selfie);
+      still.hidden = false;
+      video.hidden = true;
+      showCaptured(selfie, capturedAt);
+    });
+    controls.replaceChildren(h("ul", { class: "steps muted" },
+      T.capture.steps.map((text) => h("li", {}, text))), shoot, backHome());
+  }
+
+  function showCaptured(selfie, capturedAt) {
+    const sendButton = h("button", { id: "send", class: "huge" }, T.capture.send);
+    const waitFix = h("p", { class: "muted" }, T.capture.needFix);
+    onFix = () => {
+      sendButton.disabled = !fix;
+      waitFix.hidden = Boolean(fix);
+      if (gpsError && !fix) waitFix.textContent = `${gpsError[0]} ${gpsError[1]}`;
+    };
+    onFix();
+    sendButton.addEventListener("click", async () => {
+      onFix = () => {};
+      capture = newCapture(app.profile.id, kind, selfie, fix, capturedAt);
+      await submit(sendButton);
+    });
+    controls.replaceChildren(waitFix, sendButton,
+      h("button", { class: "secondary", onclick: showPreview }, T.capture.retake));
+  }
+
+  async function submit(button, options = {}) {
+    const done = busy(button, T.capture.sending);
+    let result;
+    try {
+      result = await send(capture, options);
+    } catch (error) {
+      done();
+      answerArea.replaceChildren(h("div", { class: "card bad", role: "alert" }, error.message));
+      return;
+    }
+    if (result.queued) { showQueued(result.reason); return; }
+    showAnswer(result.answer);
+  }
+
+  function showQueued(reason) {
+    const retry = h("button", { id: "retry" }, T.result.tryNow);
+    retry.addEventListener("click", () => submit(retry));
+    answerArea.replaceChildren(h("div", { class: "card wait", id: "queued", role: "status" },
+      h("h2", {}, T.result.queued),
+      h("p", {}, reason === "server" ? T.result.serverDown : T.result.queuedText)));
+    controls.replaceChildren(...(reason === "server" ? [retry] : []), backHome());
+    camera.stop(stream);
+  }
+
+  function showAnswer(answer) {
+    answerArea.replaceChildren(answerCard(app, answer, capture));
+    const code = answer.codes[answer.codes.length - 1]; // the refusal ends the checks
+    const fixable = answer.status === "REJECTED" && FIXABLE.has(code);
+    if (!fixable) {
+      camera.stop(stream);
+      const again = h("button", { id: "new-photo", onclick: () => restart() }, T.result.newPhoto);
+      controls.replaceChildren(...(answer.status === "REJECTED" ? [again] : []), backHome());
+      return;
+    }
+    const resend = h("button", { id: "resend", class: "huge" },
+      code === "LOW_ACCURACY" ? T.result.resendFix : T.result.resend);
+    const extra = code === "NOTE_REQUIRED" ? purposeForm(capture) : null;
+    const error = h("p", { class: "field-error", hidden: true }, T.result.needPurpose);
+    resend.addEventListener("click", async () => {
+      if (extra) {
+        const { purpose, note } = extra.read();
+        error.hidden = Boolean(purpose && note);
+        if (!purpose || !note) return;
+        Object.assign(capture, { purpose, note });
+      } else if (fix) {
+        Object.assign(capture, { lat: fix.lat, lon: fix.lon, accuracy: fix.accuracy });
+      }
+      await submit(resend);
+    });
+    controls.replaceChildren(...[extra, error, resend, backHome()].filter(Boolean));
+  }
+
+  async function restart() {
+    try {
+      if (!stream || !stream.active) stream = await camera.start(video);
+      showPreview();
+    } catch (error) {
+      const [title, advice] = T.camera[error.name] || T.camera.other;
+      frame.hidden = true;
+      controls.replaceChildren(problemCard(title, advice,
+        h("button", { onclick: () => { frame.hidden = false; restart(); } }, T.camera.retry)),
+      backHome());
+    }
+  }
+
+  controls.append(h("p", { class: "muted" }, T.capture.cameraStarting));
+  restart();
+  return { node: view, leave: () => { camera.stop(stream); stopGps(); } };
+}
