@@ -27,6 +27,11 @@ const OPEN = new Set(["masuk"]); // screens without a session
 const app = {
   profile: null,
   offline: false,
+  labels: {},
+  statusText(day) {
+    const text = day.label || day.status;
+    return app.labels[text] ? `${app.labels[text]} (${text})` : text;
+  },
   go(route) { location.hash = `#/${route}`; },
   toast(text) {
     const box = document.getElementById("toast");
@@ -41,6 +46,10 @@ const app = {
   async loadProfile() {
     const profile = await api.get("/api/v1/me");
     noteServerTime(profile.server_time);
+    if (!profile.must_change_password && !Object.keys(app.labels).length) {
+      const codes = await api.get("/api/v1/rules/codes");
+      app.labels = Object.fromEntries(codes.map((c) => [c.code, c.label]));
+    }
     app.setProfile(profile);
     return profile;
   },

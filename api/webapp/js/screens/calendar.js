@@ -17,10 +17,10 @@ function tone(day) {
   return day.status;
 }
 
-function details(day, tz) {
+function details(app, day, tz) {
   const source = T.calendar.sources[day.source] || day.source;
   return h("div", { class: "card", id: "day-details" }, h("h2", {}, dayText(day.work_date)),
-    row(T.home.status, day.label || day.status),
+    row(T.home.status, app.statusText(day)),
     row(T.calendar.checkIn, clockTime(day.check_in_at, tz)),
     row(T.calendar.checkOut, clockTime(day.check_out_at, tz)),
     row(T.calendar.late, T.calendar.minutes(day.late_minutes)),
@@ -44,7 +44,7 @@ export async function render(app, [monthParam]) {
     const day = byDate[date];
     cells.push(h("button", { class: `${tone(day)} ${date === today ? "today" : ""}`,
       "aria-label": dayText(date), dataset: { date },
-      onclick: () => day && panel.replaceChildren(details(day, tz)) },
+      onclick: () => day && panel.replaceChildren(details(app, day, tz)) },
     String(d), h("small", {}, day ? (day.label || day.status).split("/")[0] : "")));
   }
   return { node: h("section", {},

@@ -2,7 +2,7 @@
 // outbox, and today's attempts.
 import * as api from "../api.js";
 import { h, row } from "../dom.js";
-import { clockTime, dayText, hhmm, localDate } from "../format.js";
+import { clockTime, dayText, hhmm, localDate, serverNow } from "../format.js";
 import * as outbox from "../outbox.js";
 import { T } from "../texts.js";
 
@@ -18,7 +18,7 @@ function scheduleCard(today) {
   return h("div", { class: "card" }, ...lines);
 }
 
-function statusCard(day, tz) {
+function statusCard(app, day, tz) {
   if (day === undefined) return null; // not known (offline)
   if (day === null) day = { label: T.home.notYet };
   const late = day.late_minutes ? ` (${T.home.late(day.late_minutes)})` : "";
@@ -27,15 +27,17 @@ function statusCard(day, tz) {
     h("h2", {}, T.home.today),
     row(T.home.arrived, day.check_in_at ? clockTime(day.check_in_at, tz) + late : T.home.none),
     row(T.home.left, day.check_out_at ? clockTime(day.check_out_at, tz) + early : T.home.none),
-    row(T.home.status, day.label || day.status),
+    row(T.home.status, day.status ? app.statusText(day) : day.label),
     day.has_pending ? h("p", { class: "muted" }, T.home.pendingDay) : null);
 }
 
-function nextKind(day, events, waiting, today, tz) {
-  const queuedToday = waiting.filter((c) => localDate(c.capturedAt, tz) === today);
+function nextKind(schedule, day, events, waiting, tz) {
+  const queuedToday = waiting.filter((c) => localDate(c.capturedAt, tz) === schedule.work_date);
   const inWaiting = [...events.filter((e) => e.status === "PENDING"), ...queuedToday]
     .some((attempt) => attempt.kind === "in");
-  return (day && day.check_in_at) || inWaiting ? "out" : "in";
+  // a check-in is taken until the working day ends (late ones are counted); after that, out
+  const inOver = schedule.end && serverNow() > new Date(schedule.end);
+  return (day && day.check_in_at) || inWaiting || inOver ? "out" : "in";
 }
 
 function outboxCard(app, waiting) {
@@ -82,7 +84,7 @@ export async function render(app) {
     }
   }
   const waiting = await outbox.waiting(profile.id);
-  const kind = nextKind(day, events, waiting, date, tz);
+  const kind = nextKind(profile.today, day, events, waiting, tz);
   const label = kind === "in" ? T.home.checkIn : (day && day.check_out_at ? T.home.again
     : T.home.checkOut);
   const other = kind === "in" ? T.home.checkOut : T.home.checkIn;
@@ -95,6 +97,6 @@ export async function render(app) {
     h("button", { class: "huge", id: "act", onclick: () => app.go(`presensi/${kind}`) }, label),
     h("button", { class: "link", onclick: () => app.go(`presensi/${kind === "in" ? "out" : "in"}`) },
       T.home.other(other)),
-    statusCard(day, tz),
+    statusCard(app, day, tz),
     eventsCard(events, tz)) };
 }
