@@ -49,7 +49,7 @@ def register(app) -> None:
     @app.cli.command("nightly")
     def nightly_command() -> None:
         """Apply due mutations, recompute yesterday and today, purge expired files."""
-        from api.services import daily, storage
+        from api.services import audit, checkin, daily, storage
         from api.services.accounts import tokens
         from api.services.org import mutations
 
@@ -57,9 +57,12 @@ def register(app) -> None:
         applied = mutations.apply_due(today)
         count = daily.recompute_range(today - timedelta(days=1), today, None, clock.now())
         purged = storage.purge_expired(today)
+        checkin.purge_prints(clock.now())
         revoked = tokens.purge_expired(clock.utc_naive(clock.now()))
+        signed = audit.checkpoint.write()
         click.echo(f"mutasi: {len(applied)}, catatan: {count}, berkas dihapus: {purged}, "
-                   f"token kedaluwarsa dibersihkan: {revoked}")
+                   f"token kedaluwarsa dibersihkan: {revoked}, checkpoint audit: entri "
+                   f"#{signed['entry_id']}")
 
     @app.cli.command("create-admin")
     @click.option("--nip", required=True)
@@ -85,13 +88,27 @@ def register(app) -> None:
 
     @audit_group.command("verify")
     def audit_verify() -> None:
-        """Walk the hash chain and name the first broken entry."""
+        """Walk the hash chain, then hold its tail against the last signed checkpoint."""
         from api.services.audit import verify_chain
 
         report = verify_chain()
         if report.ok:
-            click.echo(f"OK: {report.entries} entri, rantai utuh. Hash terakhir: {report.head}")
+            signed = report.checkpoint
+            since = (f"; checkpoint terakhir {signed['at']} (entri #{signed['entry_id']})"
+                     if signed else "; belum ada checkpoint")
+            click.echo(f"OK: {report.entries} entri, rantai utuh{since}. "
+                       f"Hash terakhir: {report.head}")
             return
-        click.echo(f"RUSAK: entri #{report.broken_id}: {report.problem}", err=True)
+        where = f"entri #{report.broken_id}: " if report.broken_id else ""
+        click.echo(f"RUSAK: {where}{report.problem}", err=True)
         raise SystemExit(1)
+
+    @audit_group.command("checkpoint")
+    def audit_checkpoint() -> None:
+        """Sign the chain's head now and append it outside the database."""
+        from api.services import audit
+
+        line = audit.checkpoint.write()
+        click.echo(f"checkpoint: entri #{line['entry_id']} ({line['entries']} entri) "
+                   f"{line['at']}")
 

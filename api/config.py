@@ -45,6 +45,9 @@ class Config:
     LOGIN_MAX_FAILURES: int = 5
     LOGIN_LOCKOUT_MINUTES: int = 15
     RATELIMIT_STORAGE_URI: str = "memory://"
+    # Redis for token revocation (and the job queue): empty = the database alone
+    REDIS_URL: str = ""
+    REDIS_PREFIX: str = "hadir"  # keys are REDIS_PREFIX:...; one prefix per installation
     RATELIMIT_LOGIN: str = "20 per minute"
     RATELIMIT_CHECKIN: str = "30 per minute"
     TRUSTED_PROXIES: str = ""  # comma-separated addresses whose X-Forwarded-For is believed
@@ -57,6 +60,10 @@ class Config:
     LOG_LEVEL: str = "INFO"
     PASSWORD_HASH_PROFILE: str = "strong"  # "fast" only for tests and the demo generator
     FACE_REQUIRED: bool = True
+    # the audit chain's signed checkpoints (api/services/audit/checkpoint.py): a key only the
+    # environment knows, and an append-only file (ship the log off the host as well)
+    AUDIT_CHECKPOINT_KEY: str = ""
+    AUDIT_CHECKPOINT_FILE: str = str(ROOT / "data" / "audit" / "checkpoints.jsonl")
     # the web app's session cookie: "auto" = Secure outside demo/test/development
     WEB_COOKIE_SECURE: str = "auto"
     extra: dict = field(default_factory=dict)
@@ -97,5 +104,9 @@ class Config:
             self.JWT_SECRET_KEY = secrets.token_urlsafe(32)
         if self.PASSWORD_HASH_PROFILE != "strong" and not relaxed:
             raise RuntimeError("PASSWORD_HASH_PROFILE=fast is only allowed in demo/test")
+        if not self.AUDIT_CHECKPOINT_KEY:
+            if not relaxed:
+                raise RuntimeError("AUDIT_CHECKPOINT_KEY must be set outside demo/test/development")
+            self.AUDIT_CHECKPOINT_KEY = secrets.token_urlsafe(32)
         if len(self.JWT_SECRET_KEY) < 16:
             raise RuntimeError("JWT_SECRET_KEY is too short (min 16 characters)")

@@ -27,6 +27,8 @@ MESSAGES: dict[str, str] = {
     "PASSWORD_REUSED": "Kata sandi baru tidak boleh sama dengan kata sandi lama.",
     "FORBIDDEN": "Anda tidak berwenang melakukan tindakan ini.",
     "OUT_OF_SCOPE": "Data ini di luar lingkup kewenangan Anda.",
+    "EVIDENCE_RESTRICTED": ("Berkas bukti (swafoto, dokumen) hanya untuk pegawai yang bersangkutan "
+                            "dan yang memutuskannya; analis melihat data agregat."),
     # organisation
     "INVALID_NIP": "NIP tidak valid.",
     "INVALID_EMPLOYEE_ID": "Nomor induk pegawai tidak valid.",
@@ -64,6 +66,12 @@ MESSAGES: dict[str, str] = {
     "FACE_TOO_BRIGHT": "Foto terlalu terang. Hindari cahaya langsung ke kamera.",
     "SPOOF_SUSPECTED": "Foto terindikasi bukan wajah langsung (foto dari foto/layar).",
     "FACE_MISMATCH": "Wajah tidak cocok dengan data wajah terdaftar.",
+    "FACE_OF_OTHER_EMPLOYEE": ("Wajah pada swafoto ini adalah wajah pegawai lain yang terdaftar. "
+                               "Presensi hanya dengan wajah sendiri; kejadian ini dicatat."),
+    "ENROLL_FACE_OF_OTHER_EMPLOYEE": ("Wajah pada foto ini sudah terdaftar untuk pegawai lain; "
+                                      "satu wajah hanya untuk satu akun."),
+    "FACE_REQUEST_EXISTS": ("Masih ada pendaftaran ulang wajah pegawai ini yang menunggu "
+                            "persetujuan."),
     "REPLAY_SUSPECTED": "Foto ini sama dengan foto presensi sebelumnya. Ambil swafoto baru.",
     "IMAGE_EMPTY": "Berkas foto kosong.",
     "IMAGE_UNREADABLE": "Berkas foto tidak dapat dibaca.",
@@ -112,8 +120,12 @@ MESSAGES: dict[str, str] = {
                               "bulan tersebut dibuka kembali oleh admin BKD."),
     "MONTH_CLOSED_FOR": "Bulan {month} untuk {opd} sudah ditutup; data tidak dapat diubah.",
     "REQUEST_NOT_PENDING": "Pengajuan ini sudah diputuskan atau dibatalkan.",
-    "SELF_DECISION": ("Anda tidak dapat memutuskan atau mengubah data kehadiran Anda "
-                      "sendiri."),
+    "SELF_DECISION": ("Anda tidak dapat memutuskan atau mengubah data kehadiran atau akun "
+                      "Anda sendiri."),
+    "FOUR_EYES_REQUIRED": ("Empat mata: yang mengajukan, mencatat atau mendaftarkan tidak "
+                           "boleh memutuskannya sendiri."),
+    "ADMIN_ONLY_ACCOUNT": ("Akun yang memegang peran kepala OPD, operator, admin atau analis "
+                           "hanya dapat dikelola admin BKD."),
     "NOT_APPROVER": "Anda bukan atasan langsung, kepala OPD, atau operator OPD pegawai ini.",
     "MANUAL_EXISTS": ("Sudah ada entri presensi manual untuk pegawai ini pada tanggal tersebut; "
                       "gunakan koreksi untuk mengubahnya."),

@@ -68,6 +68,7 @@ CATEGORY_NAMES = {"present": "Hadir tepat waktu", "late": "Terlambat / pulang ce
 
 CODE_NAMES = {
     "OUTSIDE_GEOFENCE": "Di luar geofence", "IMPOSSIBLE_JUMP": "Lompatan lokasi mustahil",
+    "FACE_OF_OTHER_EMPLOYEE": "Wajah pegawai lain",
     "OFFLINE_CAPTURE": "Diambil tanpa sinyal",
     "MOCK_LOCATION": "Lokasi palsu", "LOW_ACCURACY": "Akurasi GPS rendah",
     "NOTE_REQUIRED": "Catatan wajib", "FACE_MISMATCH": "Wajah tidak cocok",
@@ -101,7 +102,13 @@ QUEUE_SIZE = "{total} menunggu keputusan Anda"
 QUEUE_EMPTY = "Tidak ada yang menunggu persetujuan. 🎉"
 KIND_NAMES = {"checkin": "Presensi luar kantor / tanpa sinyal",
               "absence": "Permohonan izin/cuti",
-              "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran"}
+              "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran",
+              "face": "Pendaftaran ulang wajah"}
+FACE_NEW = "Foto baru (didaftarkan oleh {name})"
+FACE_CURRENT = "Wajah yang berlaku sekarang"
+FACE_NOT_KEPT = "Foto lama tidak tersimpan (didaftarkan sebelum foto disimpan)."
+FACE_SIMILARITY = ("Kemiripan wajah baru dengan yang berlaku: **{score}** (di bawah 0,93 berarti "
+                   "kemungkinan orang lain)")
 APPROVE = "Setujui"
 REJECT = "Tolak"
 REASON = "Alasan penolakan"
@@ -195,10 +202,11 @@ LEVEL_NAMES = {"ringan": "Ringan", "sedang": "Sedang", "berat": "Berat"}
 FRAUD = "Sinyal kecurangan"
 FRAUD_NAMES = {"mock": "Lokasi palsu (mock)", "shared_coordinates": "Koordinat identik",
                "shared_devices": "HP dipakai bersama", "face_mismatch": "Wajah tidak cocok",
-               "replay": "Foto ulang (replay)"}
+               "replay": "Foto ulang (replay)", "other_face": "Wajah pegawai lain"}
 FRAUD_COLUMNS = {"name": "Nama", "nip": "NIP", "opd_name": "OPD", "attempts": "Upaya",
                  "last_at": "Terakhir", "employees": "Pegawai", "device_uid": "ID perangkat",
-                 "lat": "Lintang", "lon": "Bujur", "days": "Hari"}
+                 "lat": "Lintang", "lon": "Bujur", "days": "Hari",
+                 "matched_name": "Wajah milik", "matched_nip": "NIP pemilik wajah"}
 PERCENT = "%"
 OPD = "OPD"
 DATE = "Tanggal"

@@ -20,8 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LOGINS = ROOT / "data" / "demo_logins.json"
 FACES = Path(os.environ.get("HADIR_DEV_FACES", ROOT.parent / "shared" / "faces" / "dev"))
 DEMO_PASSWORD = "Hadir#Demo2026"
-LOGIN_FACES = {"pegawai": "webmorph_lisa", "atasan": "london_001", "kepala_opd": "london_002",
-               "operator": "london_003", "admin": "london_004", "analis": "london_005"}
+# dev-set identities whose photo 2 passes against photo 1 with a margin: similarity 0.97–0.99,
+# liveness ≥ 0.99 (measured with the project's engine); the README tells testers to check in
+# with photo 2, which must stay true for every login
+LOGIN_FACES = {"pegawai": "webmorph_lisa", "atasan": "london_012", "kepala_opd": "london_026",
+               "operator": "london_030", "admin": "london_039", "analis": "london_045"}
 
 
 def parse(argv=None) -> argparse.Namespace:

@@ -1,10 +1,11 @@
 """Hadir face engine: is the person in this selfie the enrolled employee, alive, in a usable
 photo? CPU-only (onnxruntime), no network at run time. See docs/FACE_ENGINE.md."""
 
+from . import fingerprint
 from .config import EngineConfig
 from .engine import FaceEngine
 from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
-from .matching import cosine, is_near_duplicate
+from .matching import cosine
 from .results import FaceAnalysis, Quality, Template, Verification
 
 __all__ = [
@@ -19,5 +20,5 @@ __all__ = [
     "TemplateMismatch",
     "Verification",
     "cosine",
-    "is_near_duplicate",
+    "fingerprint",
 ]

@@ -1,4 +1,4 @@
-"""Command line: python -m face_engine {build-models,fetch,check,eval,bench}."""
+"""Command line: python -m face_engine {build-models,fetch,check,eval,bench,replay-eval}."""
 
 from __future__ import annotations
 
@@ -81,6 +81,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay_eval(args: argparse.Namespace) -> int:
+    from .replay_eval import evaluate as replay_evaluate
+
+    result = replay_evaluate(FaceEngine(_config(args)), [Path(d) for d in args.dirs],
+                             every=args.every)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        genuine, copies = result["genuine"], result["copies"]
+        print(f"{result['photos']} photos; copy threshold {result['threshold']}")
+        print(f"copies caught {copies['caught']}/{copies['copies']} (lowest correlation "
+              f"{copies['min_correlation']:.4f}, lowest cosine {copies['min_cosine']:.4f}); "
+              f"missed: {copies['missed'] or 'none'}")
+        print(f"genuine pairs taken for copies {len(genuine['taken_for_copies'])}/"
+              f"{genuine['pairs']} (highest correlation {genuine['max_correlation']:.4f})")
+        print(f"compare: {result['compare_ms_median']} ms median")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m face_engine", description=__doc__)
     p.add_argument("--models-dir", help="shipped models (default: FACE_MODELS_DIR)")
@@ -113,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--repeats", type=int, default=2)
     n.add_argument("--json", action="store_true")
     n.set_defaults(func=cmd_bench)
+    r = sub.add_parser("replay-eval", help="copy detection: copies caught, genuine pairs kept")
+    r.add_argument("dirs", nargs="*", default=["../shared/faces/dev",
+                                               "../shared/faces/spoof-dev/live"])
+    r.add_argument("--every", type=int, default=1, help="copies of every N-th photo")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_replay_eval)
     return p
 
 

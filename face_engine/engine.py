@@ -15,6 +15,7 @@ from .align import align_face
 from .config import EngineConfig
 from .detector import Detection, YuNetDetector
 from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
+from .fingerprint import face_print
 from .imageio import DecodedImage, decode_image
 from .liveness import LivenessChecker
 from .matching import best_similarity, cosine
@@ -108,7 +109,7 @@ class FaceEngine:
         if liveness is not None and liveness < cfg.liveness_threshold:
             reasons += ("SPOOF_SUSPECTED",)
         return FaceAnalysis(orig.box, orig.landmarks, main.score, 1, quality, liveness,
-                            embedding, reasons)
+                            embedding, reasons, face_print(located.chip))
 
     # -- public API ------------------------------------------------------------------------
 
@@ -175,7 +176,8 @@ class FaceEngine:
         if mismatched:
             raise FaceEngineError("enrolment photos do not show the same person",
                                   "ENROLL_INCONSISTENT", {"pairs": mismatched})
-        return Template(embeddings=embeddings, model_version=self.model_version)
+        return Template(embeddings=embeddings, model_version=self.model_version,
+                        prints=np.stack([a.face_print for a in analyses]))
 
     def is_compatible(self, template: Template) -> bool:
         """Templates stay valid while the recognizer (first part of the version) is the same."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import FaceEngineError
+from .fingerprint import PRINT_SIZE
 
 EMBEDDING_DIM = 128
 
@@ -33,6 +34,7 @@ class FaceAnalysis:
     liveness: float | None
     embedding: np.ndarray | None = field(repr=False, compare=False)
     reasons: tuple[str, ...] = ()
+    face_print: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -53,17 +55,29 @@ class Verification:
         return not self.reasons
 
 
+def _prints(tail: bytes, n: int) -> np.ndarray | None:
+    """A format-2 template's tail: a flag byte, then n fingerprints when it is 1."""
+    if tail == b"\x00":
+        return None
+    if tail[:1] != b"\x01" or len(tail) != 1 + n * PRINT_SIZE * PRINT_SIZE:
+        raise ValueError("bad fingerprints")
+    return np.frombuffer(tail[1:], dtype=np.uint8).reshape(n, PRINT_SIZE, PRINT_SIZE)
+
+
 _MAGIC = b"HFT"
-_FORMAT_VERSION = 1
+# 1: embeddings; 2: and one fingerprint per enrolment photo (replay detection)
+_FORMAT_VERSION = 2
 _HEADER = struct.Struct("<3sBHH")  # magic, format version, embedding count, dimension
 
 
 @dataclass(frozen=True)
 class Template:
-    """An employee's enrolled face: n L2-normalised embeddings and the model that made them."""
+    """An employee's enrolled face: n L2-normalised embeddings and the model that made them,
+    and the photos' face fingerprints (none in templates made before they existed)."""
 
     embeddings: np.ndarray = field(compare=False)
     model_version: str
+    prints: np.ndarray | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         emb = np.array(self.embeddings, dtype=np.float32, copy=True)
@@ -73,29 +87,41 @@ class Template:
             raise FaceEngineError("template has non-finite values", "TEMPLATE_INVALID")
         emb.setflags(write=False)
         object.__setattr__(self, "embeddings", emb)
+        if self.prints is not None:
+            prints = np.array(self.prints, dtype=np.uint8, copy=True)
+            if prints.shape != (emb.shape[0], PRINT_SIZE, PRINT_SIZE):
+                raise FaceEngineError("one fingerprint per embedding", "TEMPLATE_INVALID")
+            prints.setflags(write=False)
+            object.__setattr__(self, "prints", prints)
 
     def to_bytes(self) -> bytes:
-        """Compact, versioned binary form (no pickle): header, model version, float32 LE."""
+        """Compact, versioned binary form (no pickle): header, model version, float32 LE
+        embeddings, then (format 2) a flag and the uint8 fingerprints."""
         version = self.model_version.encode("utf-8")
         if len(version) > 255:
             raise FaceEngineError("model version too long", "TEMPLATE_INVALID")
         n, dim = self.embeddings.shape
+        prints = b"\x00" if self.prints is None else b"\x01" + self.prints.tobytes()
         return (_HEADER.pack(_MAGIC, _FORMAT_VERSION, n, dim) + bytes([len(version)]) + version
-                + self.embeddings.astype("<f4").tobytes())
+                + self.embeddings.astype("<f4").tobytes() + prints)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Template:
         try:
             magic, fmt, n, dim = _HEADER.unpack_from(data, 0)
-            if magic != _MAGIC or fmt != _FORMAT_VERSION or dim != EMBEDDING_DIM:
+            if magic != _MAGIC or fmt not in (1, 2) or dim != EMBEDDING_DIM:
                 raise ValueError("bad header")
             vlen = data[_HEADER.size]
             start = _HEADER.size + 1
             version = bytes(data[start : start + vlen]).decode("utf-8")
             body = data[start + vlen :]
-            if len(version) != vlen or len(body) != 4 * n * dim:
+            size = 4 * n * dim
+            if len(version) != vlen or len(body) < size:
                 raise ValueError("bad length")
-            emb = np.frombuffer(body, dtype="<f4").reshape(n, dim)
+            emb = np.frombuffer(body[:size], dtype="<f4").reshape(n, dim)
+            prints = None if fmt == 1 else _prints(body[size:], n)
+            if fmt == 1 and len(body) != size:
+                raise ValueError("bad length")
         except (struct.error, IndexError, ValueError, UnicodeDecodeError) as exc:
             raise FaceEngineError("stored template is corrupt", "TEMPLATE_INVALID") from exc
-        return cls(embeddings=emb, model_version=version)
+        return cls(embeddings=emb, model_version=version, prints=prints)

@@ -15,6 +15,10 @@ if [ ! -s data/run/jwt_secret ]; then
   .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/jwt_secret
 fi
 export JWT_SECRET_KEY=$(cat data/run/jwt_secret)
+if [ ! -s data/run/audit_key ]; then
+  .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/audit_key
+fi
+export AUDIT_CHECKPOINT_KEY=$(cat data/run/audit_key)
 
 .venv/bin/flask --app api migrate
 if [ ! -s data/demo_logins.json ]; then

@@ -72,6 +72,8 @@ def app_config(tmp_path, postgres_url) -> dict:
         "HADIR_ENV": "test",
         "DATABASE_URL": postgres_url or f"sqlite:///{tmp_path / 'hadir.db'}",
         "JWT_SECRET_KEY": "test-secret-key-for-hadir-0123456789",
+        "AUDIT_CHECKPOINT_KEY": "test-audit-checkpoint-key-0123456789",
+        "AUDIT_CHECKPOINT_FILE": str(tmp_path / "audit" / "checkpoints.jsonl"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "HADIR_FAKE_NOW": DEFAULT_NOW,
         "HADIR_CLOCK_RUNNING": False,

@@ -58,7 +58,8 @@ def get_request(request_id):
 @blp.doc(security=SECURITY, responses={200: {"content": {"application/pdf": {}}}})
 def get_document(request_id):
     """Dokumen pendukung sebuah pengajuan (dalam lingkup pengguna)."""
-    data, mime = absences.document(absences.readable(current_actor(), request_id))
+    data, mime = absences.document(current_actor(), absences.readable(current_actor(),
+                                                                      request_id))
     return Response(data, mimetype=mime, headers={"Cache-Control": "private, max-age=300"})
 
 

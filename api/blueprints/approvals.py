@@ -1,4 +1,5 @@
-"""One approvals queue: out-of-office check-ins, absences, device changes, cancellations."""
+"""One approvals queue: out-of-office and offline check-ins, absences, device changes,
+cancellations, face re-enrolments."""
 from __future__ import annotations
 
 from flask_smorest import Blueprint
@@ -8,11 +9,12 @@ from api.schemas import approvals as s
 from api.schemas.attendance import DecisionIn
 from api.services import approvals, daily
 from api.services.accounts import authenticated, current_actor
+from api.services.approvals import KINDS
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Antrean persetujuan")
 SECURITY = [{"bearerAuth": []}]
-KIND = "<any(checkin, absence, device, cancellation):kind>"
+KIND = f"<any({', '.join(KINDS)}):kind>"
 
 
 @blp.route("", methods=["GET"])

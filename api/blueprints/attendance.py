@@ -10,8 +10,7 @@ from api.extensions import limiter
 from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
 from api.schemas import attendance as s
 from api.services import daily, storage
-from api.services.accounts import authenticated, current_actor
-from api.services.accounts.scope import can_read_employee
+from api.services.accounts import authenticated, current_actor, scope
 from api.services.checkin import CheckinRequest, review, submit
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
@@ -107,11 +106,11 @@ def get_selfie(event_id):
     event = CheckinEvent.get_or_none(CheckinEvent.id == event_id)
     if event is None or event.selfie_id is None:
         raise ApiError("NOT_FOUND", 404)
-    if not can_read_employee(current_actor(), Employee.get_by_id(event.employee_id)):
-        raise ApiError("OUT_OF_SCOPE", 403)
+    actor = current_actor()
+    scope.require_evidence(actor, event.employee_id)
     stored = StoredFile.get_by_id(event.selfie_id)
-    return Response(storage.read(stored), mimetype=stored.mime,
-                    headers={"Cache-Control": "private, max-age=300"})
+    return Response(storage.read_audited(actor.id, stored, event.employee_id),
+                    mimetype=stored.mime, headers={"Cache-Control": "private, max-age=300"})
 
 
 @blp.route("/days", methods=["GET"])

@@ -30,5 +30,15 @@ def list_entries(args):
 @blp.response(200, s.ChainReportOut)
 @blp.doc(security=SECURITY)
 def verify():
-    """Periksa rantai hash; entri pertama yang rusak disebutkan."""
+    """Periksa rantai hash dan ekornya terhadap checkpoint bertanda tangan terakhir; entri
+    pertama yang rusak, atau ekor yang terpotong, disebutkan."""
     return audit.report_dict(audit.verify_chain())
+
+
+@blp.route("/checkpoint", methods=["POST"])
+@authenticated("admin")
+@blp.response(201, s.CheckpointOut)
+@blp.doc(security=SECURITY)
+def checkpoint():
+    """Tandatangani kepala rantai sekarang (HMAC) dan simpan di luar basis data."""
+    return audit.checkpoint.write()

@@ -102,11 +102,9 @@ def _unset_cookie(response):
 @blp.response(200, TokensOut)
 @blp.doc(security=[{"bearerAuth": []}])
 def change_password(body):
-    """Ganti kata sandi; token lama dicabut dan token baru diberikan."""
+    """Ganti kata sandi; semua token akun ini (semua perangkat) dicabut, token baru
+    diberikan."""
     actor = current_actor()
-    accounts.change_password(actor.id, body["old_password"], body["new_password"])
-    tokens.revoke(get_jwt())
-    cookie = _session_cookie()
-    if cookie:
-        tokens.revoke_encoded(cookie)
-    return _answer(tokens.issue(actor.id, False), False, actor.roles, cookie is not None)
+    accounts.change_password(actor.id, body["old_password"], body["new_password"])  # revokes all
+    return _answer(tokens.issue(actor.id, False), False, actor.roles,
+                   _session_cookie() is not None)

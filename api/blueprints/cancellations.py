@@ -82,5 +82,5 @@ def letter(cancellation_id):
     """Surat keterangan pembatalan kehadiran (PDF)."""
     row = cancellations.readable(current_actor(), cancellation_id)
     name = f"pembatalan-kehadiran-{row.id}-{row.work_date:%Y-%m-%d}.pdf"
-    return Response(cancellations.letter(row), mimetype="application/pdf",
+    return Response(cancellations.letter(current_actor(), row), mimetype="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

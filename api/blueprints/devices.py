@@ -67,7 +67,7 @@ def list_requests(args):
 
 def _decide(binding_id: int, approve: bool, reason: str) -> dict:
     binding = fetch(DeviceBinding, binding_id, "NOT_FOUND")
-    return binding_dict(devices.decide(current_actor().id, binding, approve, reason))
+    return binding_dict(devices.decide(current_actor(), binding, approve, reason))
 
 
 @blp.route("/requests/<int:binding_id>/approve", methods=["POST"])
@@ -96,7 +96,7 @@ def reject_request(body, binding_id):
 @blp.doc(security=SECURITY)
 def revoke_binding(body, binding_id):
     binding = fetch(DeviceBinding, binding_id, "NOT_FOUND")
-    return binding_dict(devices.revoke(current_actor().id, binding, body["reason"]))
+    return binding_dict(devices.revoke(current_actor(), binding, body["reason"]))
 
 
 @blp.route("/kiosks", methods=["GET"])

@@ -4,11 +4,10 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 
 from api import clock
-from api.errors import ApiError
 from api.models import Employee, Location, Opd, Unit
 from api.schemas import org as s
 from api.services import accounts, daily, org
-from api.services.accounts import authenticated, current_actor, scope
+from api.services.accounts import authenticated, current_actor, duties, scope
 from api.services.org import mutations
 
 blp = Blueprint("org", __name__, url_prefix="/api/v1", description="Organisasi dan pegawai")
@@ -172,9 +171,13 @@ def create_employee(body):
     return {**_employee_out(employee.id), "default_password": password}
 
 
-def _managed_employee(employee_id: int) -> Employee:
+def _managed_employee(employee_id: int, duty: str | None = None) -> Employee:
+    """The employee, if the caller administers their OPD (and holds `duty` towards them)."""
     employee = org.fetch(Employee, employee_id, "NOT_FOUND")
-    scope.require_manage_opd(current_actor(), employee.opd_id)
+    if duty:
+        duties.require(duty, current_actor(), employee)
+    else:
+        scope.require_manage_opd(current_actor(), employee.opd_id)
     return employee
 
 
@@ -184,7 +187,8 @@ def _managed_employee(employee_id: int) -> Employee:
 @blp.response(200, s.EmployeeOut)
 @blp.doc(security=SECURITY)
 def update_employee(body, employee_id):
-    org.update_employee(current_actor().id, _managed_employee(employee_id), body)
+    employee = _managed_employee(employee_id, "employee.update")
+    org.update_employee(current_actor().id, employee, body)
     return _employee_out(employee_id)
 
 
@@ -193,7 +197,9 @@ def update_employee(body, employee_id):
 @blp.response(200, s.PasswordOut)
 @blp.doc(security=SECURITY)
 def reset_password(employee_id):
-    employee = _managed_employee(employee_id)
+    """Kata sandi bawaan baru (sekali pakai); semua sesi akun itu dicabut. Operator hanya untuk
+    pegawai/atasan OPD-nya; akun berperan kepala OPD, operator, admin atau analis: admin."""
+    employee = _managed_employee(employee_id, "password.reset")
     return {"default_password": accounts.set_default_password(employee.id, current_actor().id)}
 
 
@@ -217,7 +223,7 @@ def locations_out(employee: Employee) -> list[dict]:
 @blp.doc(security=SECURITY)
 def set_employee_locations(body, employee_id):
     """Tetapkan lokasi presensi pegawai (kantor + lokasi alternatif yang disetujui)."""
-    employee = _managed_employee(employee_id)
+    employee = _managed_employee(employee_id, "locations.set")
     org.set_locations(current_actor().id, employee, body["locations"])
     return locations_out(employee)
 
@@ -237,7 +243,7 @@ def list_mutations(employee_id):
 @blp.doc(security=SECURITY)
 def create_mutation(body, employee_id):
     """Mutasi pegawai ke OPD/unit/lokasi lain mulai tanggal tertentu (admin BKD)."""
-    employee = org.fetch(Employee, employee_id, "NOT_FOUND")
+    employee = _managed_employee(employee_id, "mutation.create")
     today = daily.pemda_today()
     assignment = mutations.create(current_actor().id, employee, body, today)
     if body["valid_from"] <= today:
@@ -259,7 +265,7 @@ def list_roles(employee_id):
 @blp.response(201, s.RoleOut)
 @blp.doc(security=SECURITY)
 def grant_role(body, employee_id):
-    employee = org.fetch(Employee, employee_id, "NOT_FOUND")
+    employee = _managed_employee(employee_id, "roles.change")
     return org.grant_role(current_actor().id, employee, body["role"], body.get("opd_id"))
 
 
@@ -268,6 +274,5 @@ def grant_role(body, employee_id):
 @blp.response(204)
 @blp.doc(security=SECURITY)
 def revoke_role(employee_id, grant_id):
-    if grant_id and employee_id == current_actor().id:
-        raise ApiError("FORBIDDEN", 403, message_text="Anda tidak dapat mencabut peran sendiri.")
-    org.revoke_role(current_actor().id, org.fetch(Employee, employee_id, "NOT_FOUND"), grant_id)
+    org.revoke_role(current_actor().id, _managed_employee(employee_id, "roles.change"),
+                    grant_id)

@@ -26,6 +26,8 @@ class Credential(BaseModel):
     locked_until = DateTimeField(null=True)
     last_login_at = DateTimeField(null=True)
     password_changed_at = DateTimeField(null=True)
+    # bumped to revoke every token of the account at once (password, deactivation, roles)
+    token_version = IntegerField(default=0)
 
 
 class RoleGrant(BaseModel):

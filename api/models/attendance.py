@@ -42,6 +42,8 @@ class CheckinEvent(BaseModel):
     selfie = ForeignKeyField(StoredFile, null=True)
     selfie_sha256 = CharField(max_length=64, default="", index=True)
     embedding = BlobField(null=True)
+    face_print = BlobField(null=True)  # the aligned face's fingerprint, for copy detection
+    matched_employee = IntegerField(null=True)  # FACE_OF_OTHER_EMPLOYEE: whose face it was
     note = TextField(default="")
     purpose = CharField(max_length=12, null=True)  # WFH | DINAS_LUAR, outside every geofence
     # captured without network (the web app's outbox): client_time is the capture time, told

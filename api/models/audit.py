@@ -17,3 +17,6 @@ class AuditEntry(BaseModel):
     evidence = TextField(default="")
     prev_hash = CharField(max_length=64, unique=True)  # a fork of the chain cannot be written
     hash = CharField(max_length=64, unique=True)
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)  # an employee's inbox reads by subject

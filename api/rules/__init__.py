@@ -12,6 +12,7 @@ Modules:
 - geo               geofence matching and location fraud flags.
 - discipline        PP 94/2021 levels, TK streaks, TPP deductions.
 - recap             Lampiran II monthly recap columns.
+- duties            separation of duties: who may do what to whom.
 Callers pass `now` and every input; nothing here reads the clock, the database or files.
 """
 from api.rules.calendar import Holiday, HolidayCalendar, LocalDay, build_calendar

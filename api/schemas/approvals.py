@@ -72,6 +72,17 @@ class DeviceDetail(ma.Schema):
     current_devices = ma.fields.List(ma.fields.String())
 
 
+class FaceDetail(ma.Schema):
+    template_id = ma.fields.Integer()
+    photo_count = ma.fields.Integer()
+    photos = ma.fields.List(ma.fields.String(), metadata={"description": "Foto baru"})
+    current_photos = ma.fields.List(ma.fields.String(), metadata={
+        "description": "Foto templat yang berlaku sekarang (kosong bila tidak tersimpan)"})
+    similarity_to_current = ma.fields.Float(allow_none=True, metadata={
+        "description": "Kemiripan tertinggi wajah baru dengan wajah yang berlaku"})
+    enrolled_by = ma.fields.String(allow_none=True)
+
+
 class ApprovalPerson(ma.Schema):
     id = ma.fields.Integer()
     name = ma.fields.String()
@@ -104,6 +115,7 @@ class ApprovalItem(ma.Schema):
     absence = ma.fields.Nested(AbsenceDetail)
     device = ma.fields.Nested(DeviceDetail)
     cancellation = ma.fields.Nested(CancellationDetail)
+    face = ma.fields.Nested(FaceDetail)
 
 
 class ApprovalPage(ma.Schema):

@@ -35,9 +35,20 @@ class AuditPage(ma.Schema):
     items = ma.fields.List(ma.fields.Nested(AuditEntryOut))
 
 
+class CheckpointOut(ma.Schema):
+    entry_id = ma.fields.Integer()
+    entries = ma.fields.Integer()
+    at = ma.fields.String()
+    head = ma.fields.String()
+    mac = ma.fields.String()
+
+
 class ChainReportOut(ma.Schema):
     ok = ma.fields.Boolean()
     entries = ma.fields.Integer()
     broken_id = ma.fields.Integer(allow_none=True)
     problem = ma.fields.String()
     head = ma.fields.String()
+    checkpoint = ma.fields.Nested(CheckpointOut, allow_none=True, metadata={
+        "description": "Checkpoint bertanda tangan terbaru (di luar tabel audit)"})
+    forged_checkpoints = ma.fields.Integer()

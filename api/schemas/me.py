@@ -63,10 +63,10 @@ class InboxQuery(Base):
 
 class InboxItem(ma.Schema):
     kind = ma.fields.String(metadata={"enum": ["checkin", "absence", "device", "cancellation",
-                                               "correction", "manual"]})
+                                               "correction", "manual", "account"]})
     ref_id = ma.fields.Integer()
     status = ma.fields.String(metadata={"enum": ["approved", "rejected", "revoked",
-                                                 "cancelled", "info"]})
+                                                 "cancelled", "pending", "info"]})
     title = ma.fields.String()
     reason = ma.fields.String()
     by = ma.fields.String(allow_none=True)

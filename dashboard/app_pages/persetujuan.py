@@ -110,8 +110,25 @@ def _cancellation_body(item: dict) -> None:
                    f"{fmt.clock(day['check_out_at'], tz)}")
 
 
+def _face_body(item: dict) -> None:
+    """The new photos beside the face in force, and how alike the two are."""
+    detail = item["face"]
+    new, current = st.columns(2)
+    new.caption(texts.FACE_NEW.format(name=detail["enrolled_by"] or "–"))
+    new.image([data.image(url) for url in detail["photos"]], width=110)
+    current.caption(texts.FACE_CURRENT)
+    if detail["current_photos"]:
+        current.image([data.image(url) for url in detail["current_photos"]], width=110)
+    else:
+        current.caption(texts.FACE_NOT_KEPT)
+    similarity = detail["similarity_to_current"]
+    if similarity is not None:
+        text = texts.FACE_SIMILARITY.format(score=fmt.score(similarity))
+        (st.warning if similarity < 0.93 else st.markdown)(text)
+
+
 BODIES = {"checkin": _checkin_body, "absence": _absence_body, "device": _device_body,
-          "cancellation": _cancellation_body}
+          "cancellation": _cancellation_body, "face": _face_body}
 
 
 def _card(item: dict) -> None:

@@ -11,12 +11,15 @@ from tests.factories import OFFICE_A
 _keys = itertools.count(1)
 
 
-def enroll(client, world, who: str, identity: str, numbers=(1,), by: str = "operator_a"):
+def enroll(client, world, who: str, identity: str, numbers=(1,), by: str = "operator_a",
+           status: int = 201):
+    """Enrol through the API; 201 for a first enrolment, 202 for a re-enrolment that waits
+    for a second person."""
     photos = [(io.BytesIO(face_photo(identity, n)), f"{n}.jpg") for n in numbers]
     response = client.post(f"/api/v1/employees/{world.people[who].id}/face",
                            headers=world.headers(by), data={"photos": photos},
                            content_type="multipart/form-data")
-    assert response.status_code == 201, response.json
+    assert response.status_code == status, response.json
     return response.json
 
 

@@ -90,9 +90,27 @@ def test_a_tester_enrols_their_own_face_as_the_operator_then_checks_in(client, d
     operator = login(client, demo_world["operator"])
     enrolled = client.post(f"/api/v1/employees/{me['id']}/face", headers=operator,
                            content_type="multipart/form-data", data={"photos": [
-                               (io.BytesIO(face_photo("webmorph_lisa", 1)), "1.jpg")]})
+                               (io.BytesIO(face_photo("london_064", 1)), "1.jpg")]})
     assert enrolled.status_code == 201, enrolled.json
     office = me["locations"][0]
     answer = checkin(client, None, "pegawai_kamera", headers=kamera, device="laptop-penguji",
-                     lat=office["lat"], lon=office["lon"], identity="webmorph_lisa", number=4)
+                     lat=office["lat"], lon=office["lon"], identity="london_064", number=2)
     assert answer.json["status"] == "ACCEPTED", answer.json
+    # a face already enrolled for a colleague (the demo pegawai's) is refused for this account
+    twice = client.post(f"/api/v1/employees/{me['id']}/face", headers=operator,
+                        content_type="multipart/form-data", data={"photos": [
+                            (io.BytesIO(face_photo("webmorph_lisa", 3)), "3.jpg")]})
+    assert twice.status_code == 409 and twice.json["error"]["code"] == (
+        "ENROLL_FACE_OF_OTHER_EMPLOYEE")
+
+
+def test_every_demo_login_checks_in_with_photo_2_as_the_readme_says(client, demo_world):
+    for role, entry in demo_world.items():
+        if entry["face_identity"] is None:
+            continue
+        headers = login(client, entry)
+        office = client.get("/api/v1/me", headers=headers).json["locations"][0]
+        answer = checkin(client, None, role, headers=headers, device=f"hp-{role}",
+                         lat=office["lat"], lon=office["lon"], identity=entry["face_identity"],
+                         number=2).json
+        assert answer["status"] == "ACCEPTED", (role, answer)

@@ -7,17 +7,38 @@ from playhouse.migrate import SchemaMigrator, migrate
 from api import migrations
 from api.db import database
 from api.migrations import SchemaVersion
-from api.models import CheckinEvent
+from api.models import CheckinEvent, Credential, FaceTemplate
 from tests.factories import stored_checkin
 
+# the columns each migration after the first adds
+ADDED = {
+    "v0002_checkin_purpose_offline": [("checkin_event", "purpose"), ("checkin_event", "offline")],
+    "v0003_trust": [("credential", "token_version"), ("face_template", "approval"),
+                    ("face_template", "decided_by"), ("face_template", "decided_at"),
+                    ("face_template", "decision_reason"), ("face_template", "photos"),
+                    ("checkin_event", "face_print"),
+                    ("checkin_event", "matched_employee")],
+}
 
-def test_a_v0001_database_gets_the_checkin_purpose_and_offline_columns(app, world):
+
+def test_every_migration_is_covered_here():
+    assert set(migrations.available()) == {"v0001_initial", *ADDED}
+
+
+def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     event = stored_checkin(world, "pegawai_a", "2026-03-02T07:05:00+07:00")
-    # roll the schema back to v0001: the two columns gone, only the first version stamped
-    migrate(*(SchemaMigrator.from_database(database.obj).drop_column("checkin_event", column)
-              for column in ("purpose", "offline")))
+    employee = world.people["pegawai_a"].id
+    migrator = SchemaMigrator.from_database(database.obj)
+    for index in ("face_template_approval", "audit_entry_entity_entity_id"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
+    # roll the schema back to v0001: the later columns gone, only the first version stamped
+    migrate(*(migrator.drop_column(table, column) for columns in ADDED.values()
+              for table, column in columns))
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
-    assert "v0002_checkin_purpose_offline" in migrations.migrate()
+    assert migrations.migrate() == sorted(ADDED)
     row = CheckinEvent.get_by_id(event.id)
-    assert (row.status, row.offline, row.purpose) == ("ACCEPTED", False, None)
+    assert (row.status, row.offline, row.purpose, row.face_print) == ("ACCEPTED", False, None,
+                                                                      None)
+    assert Credential.get(Credential.employee == employee).token_version == 0
+    assert FaceTemplate.select().where(FaceTemplate.approval.is_null(False)).count() == 0
     assert migrations.migrate() == []  # nothing left to apply

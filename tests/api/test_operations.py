@@ -73,16 +73,20 @@ def test_an_approved_alternative_office_counts_as_inside(client, world):
         EmployeeLocation.employee == world.people["pegawai_a"].id).count() == 2
 
 
-def test_reenrolment_is_audited_and_replaces_the_template(client, world):
+def test_reenrolment_is_audited_and_replaces_the_template_once_approved(client, world):
     enroll(client, world, "pegawai_a", "webmorph_lisa", numbers=(1,))
-    enroll(client, world, "pegawai_a", "webmorph_lisa", numbers=(2, 3))
+    pending = enroll(client, world, "pegawai_a", "webmorph_lisa", numbers=(2, 3), status=202)
+    assert pending["photo_count"] == 1 and pending["pending"]["template_id"]
+    decided = client.post(f"/api/v1/approvals/face/{pending['pending']['template_id']}/approve",
+                          json={"reason": ""}, headers=world.headers("kepala_a"))
+    assert decided.status_code == 200, decided.json
     actions = [e.action for e in AuditEntry.select().where(
         AuditEntry.entity == "employee",
         AuditEntry.entity_id == str(world.people["pegawai_a"].id)).order_by(AuditEntry.id)]
-    assert actions[-2:] == ["face.enrol", "face.reenrol"]
+    assert actions[-3:] == ["face.enrol", "face.reenrol.request", "face.reenrol.approve"]
     face = client.get(f"/api/v1/employees/{world.people['pegawai_a'].id}/face",
                       headers=world.headers("atasan_a")).json
-    assert face["enrolled"] and face["photo_count"] == 2
+    assert face["enrolled"] and face["photo_count"] == 2 and face["pending"] is None
 
 
 def test_enrolment_refuses_a_photo_without_a_usable_face(client, world):

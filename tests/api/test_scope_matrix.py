@@ -84,6 +84,27 @@ WRITES = [
      lambda w: {"device_id": "kios-b-9", "label": "Kios", "opd_id": w.opds["b"].id}, {"admin"}),
     ("approve other OPD's out-of-office", "post",
      lambda w: f"/api/v1/attendance/checkins/{w.event_b}/approve", {}, set()),
+    # separation of duties (api/rules/duties.py): an account above atasan is admin's alone,
+    # and nobody administers their own
+    ("reset password of own OPD's pegawai", "post",
+     lambda w: f"/api/v1/employees/{w.people['pegawai_a'].id}/password-reset", None,
+     {"admin", "operator_a"}),
+    ("reset password of the head", "post",
+     lambda w: f"/api/v1/employees/{w.people['kepala_a'].id}/password-reset", None, {"admin"}),
+    ("reset password of the operator", "post",
+     lambda w: f"/api/v1/employees/{w.people['operator_a'].id}/password-reset", None,
+     {"admin"}),
+    ("employee data of the head", "patch",
+     lambda w: f"/api/v1/employees/{w.people['kepala_a'].id}", {"jabatan": "Kepala Dinas"},
+     {"admin"}),
+    ("locations of own OPD's pegawai", "put",
+     lambda w: f"/api/v1/employees/{w.people['pegawai_a'].id}/locations",
+     lambda w: {"locations": [{"location_id": w.locations["a"].id, "primary": True}]},
+     {"admin", "operator_a"}),
+    ("the operator's own locations", "put",
+     lambda w: f"/api/v1/employees/{w.people['operator_a'].id}/locations",
+     lambda w: {"locations": [{"location_id": w.locations["a"].id, "primary": True}]},
+     {"admin"}),
 ]
 
 
@@ -100,6 +121,18 @@ def test_face_enrolment_outside_own_opd(client, scene):
     assert allowed(out) == {"admin"}
 
 
+@pytest.mark.parametrize(("who", "expected"), [("pegawai_a2", {"operator_a"}),
+                                               ("kepala_a", {"admin"}),
+                                               ("operator_a", {"admin"})])
+def test_face_enrolment_within_the_duties(client, scene, who, expected):
+    """A first enrolment by whoever holds the duty; the head's face and the operator's own
+    are for an admin. (The second success would be a re-enrolment: 202, pending, counted.)"""
+    photos = lambda: {"photos": [(io.BytesIO(face_photo("london_007", 1)), "1.jpg")]}  # noqa: E731
+    out = statuses(client, scene, "post",
+                   lambda w: f"/api/v1/employees/{w.people[who].id}/face", files=photos)
+    assert allowed(out) == expected | ({"admin"} if who == "pegawai_a2" else set())
+
+
 READS = [
     ("other OPD's employee", lambda w: f"/api/v1/employees/{w.people['pegawai_b'].id}",
      {"admin", "analis"}),
@@ -109,8 +142,9 @@ READS = [
      "&from=2026-03-01&to=2026-03-31", {"admin", "analis"}),
     ("own OPD's days by OPD", lambda w: f"/api/v1/attendance/days?opd={w.opds['a'].id}"
      "&from=2026-03-01&to=2026-03-31", {"kepala_a", "operator_a", "admin", "analis"}),
+    # raw evidence: the employee, those who decide on it, admins; analysts see aggregates only
     ("other OPD's selfie", lambda w: f"/api/v1/attendance/checkins/{w.event_b}/selfie",
-     {"admin", "analis"}),
+     {"admin"}),
     ("subordinate's record", lambda w: f"/api/v1/employees/{w.people['pegawai_a'].id}",
      {"pegawai_a", "atasan_a", "kepala_a", "operator_a", "admin", "analis"}),
     ("device requests", "/api/v1/devices/requests", {"kepala_a", "operator_a", "admin", "analis"}),

@@ -53,7 +53,22 @@ def seed(head_nip: str, count: int, tag: str) -> list[dict]:
             idempotency_key=f"uji-{tag}-{uuid.uuid4().hex}", response="{}")
         recompute_day(person.id, day, now)
         created.append({"id": event.id, "employee_id": person.id, "name": person.name})
+    reenrolment(head, staff[-1] if staff else None)
     return created
+
+
+def reenrolment(head, person) -> None:
+    """One face re-enrolment of the head's OPD waiting for a second person (the head)."""
+    from api.models import Employee, RoleGrant
+    from api.services.checkin import enrolment
+
+    if person is None:
+        return
+    operator = (Employee.select().join(RoleGrant, on=(RoleGrant.employee == Employee.id))
+                .where(RoleGrant.role == "operator", RoleGrant.opd == head.opd_id).first())
+    faces = sorted(p for p in FACES.glob("london_*") if p.is_dir())[50]
+    enrolment.enroll(operator.id, person, [(faces / "1.jpg").read_bytes()])
+    enrolment.enroll(operator.id, person, [(faces / "2.jpg").read_bytes()])
 
 
 def main() -> None:

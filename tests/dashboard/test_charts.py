@@ -156,9 +156,9 @@ def test_level_counts_shows_every_pp94_level():
 
 
 def test_fraud_counts_names_each_signal():
-    fig = charts.fraud_counts({"mock": 3, "replay": 1})
+    fig = charts.fraud_counts({"mock": 3, "replay": 1, "other_face": 2})
     assert list(fig.data[0].y) == list(texts.FRAUD_NAMES.values())
-    assert list(fig.data[0].x) == [3, 0, 0, 0, 1]
+    assert list(fig.data[0].x) == [3, 0, 0, 0, 1, 2]
 
 
 def test_circle_points_lie_at_the_radius():

@@ -39,9 +39,13 @@ def test_kepala_opd_sees_what_is_needed_to_decide(dashboard, seed_pending, api, 
     warnings = [w.value for w in at.warning if "tanpa sinyal" in w.value]
     assert len(warnings) == 1 and "menurut jam perangkat" in warnings[0]
     assert offline["checkin"]["captured_at"] < offline["checkin"]["recorded_at"]
-    assert len(at.image) == queue["total"]  # a selfie thumbnail on every check-in card
+    faces = [i for i in queue["items"] if i["kind"] == "face"]
+    assert len(faces) == 1 and texts.KIND_NAMES["face"] in shown  # a re-enrolment to decide
+    assert any(c.value.startswith("Foto baru") for c in at.caption)
+    checkins = sum(1 for i in queue["items"] if i["kind"] == "checkin")
+    assert len(at.image) == checkins + 2  # a selfie on every check-in; new and current faces
     maps = [c for c in charts(at) if any(t.get("name") == texts.MAP_CHECKIN for t in c["data"])]
-    assert len(maps) == queue["total"]
+    assert len(maps) == checkins
     ours = next(m for m in maps
                 if any(t.get("name") == texts.MAP_CHECKIN and t["lat"] == [item["checkin"]["lat"]]
                        for t in m["data"]))

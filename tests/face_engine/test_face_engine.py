@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import struct
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -94,11 +95,20 @@ def test_enroll_rejects_bad_sets(engine, dev_photo, dev_bgr):
 def test_template_bytes_round_trip_and_corruption(engine, dev_photo):
     template = engine.enroll([dev_photo("london_003", 1), dev_photo("london_003", 2)])
     blob = template.to_bytes()
-    assert len(blob) < 2 * 128 * 4 + 64 and b"pickle" not in blob
+    assert len(blob) < 2 * 128 * 4 + 2 * 80 * 80 + 64 and b"pickle" not in blob
     back = Template.from_bytes(blob)
     assert back.model_version == template.model_version
     np.testing.assert_array_equal(back.embeddings, template.embeddings)
-    for bad in (b"", blob[:-1], b"XYZ" + blob[3:], blob + b"\x00"):
+    np.testing.assert_array_equal(back.prints, template.prints)  # one per enrolment photo
+    assert back.prints.shape == (2, 80, 80)
+    # a template stored before fingerprints existed (format 1) still reads, without them
+    version = template.model_version.encode()
+    old = (struct.pack("<3sBHH", b"HFT", 1, 2, 128) + bytes([len(version)]) + version
+           + template.embeddings.astype("<f4").tobytes())
+    legacy = Template.from_bytes(old)
+    assert legacy.prints is None
+    np.testing.assert_array_equal(legacy.embeddings, template.embeddings)
+    for bad in (b"", blob[:-1], b"XYZ" + blob[3:], blob + b"\x00", old + b"\x00"):
         with pytest.raises(FaceEngineError) as info:
             Template.from_bytes(bad)
         assert info.value.code == "TEMPLATE_INVALID"

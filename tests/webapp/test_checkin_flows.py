@@ -152,7 +152,7 @@ def test_an_offline_capture_waits_in_the_outbox_then_goes_to_the_supervisor(phon
     [event] = events_of(api, server, "offline")
     assert event["status"] == "PENDING" and event["codes"] == ["OFFLINE_CAPTURE"]
     assert event["offline"] is True and event["client_time"]
-    assert page.locator("#outbox").count() == 0
+    page.locator("#outbox").wait_for(state="detached", timeout=WAIT)  # home shows it gone
     # the direct supervisor sees it on the phone, with capture and receive time, and approves
     boss = phone(face=server["logins"]["atasan"]["face"])
     log_in(boss, server, "atasan")

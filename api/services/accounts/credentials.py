@@ -11,7 +11,7 @@ from api.errors import ApiError
 from api.models import Credential, Employee
 from api.services import audit
 
-from . import passwords
+from . import passwords, tokens
 from .actor import load_actor
 
 
@@ -73,6 +73,7 @@ def change_password(employee_id: int, old: str, new: str) -> None:
             password_changed_at=clock.utc_naive(clock.now()),
         ).where(Credential.id == credential.id).execute()
         audit.record(employee_id, "password.change", "account", employee_id)
+        tokens.revoke_all(employee_id)  # every other session of the account ends
 
 
 def set_default_password(employee_id: int, actor_id: int | None) -> str:
@@ -87,6 +88,7 @@ def set_default_password(employee_id: int, actor_id: int | None) -> str:
             Credential.create(employee=employee_id,
                               password_hash=passwords.hash_password(password))
         audit.record(actor_id, "password.reset", "account", employee_id)
+        tokens.revoke_all(employee_id)
     return password
 
 

@@ -34,23 +34,39 @@ def record_filter(actor: Actor, model) -> Expression:
     return condition
 
 
+def _close_to(actor: Actor, employee: Employee) -> bool:
+    """The employee, their direct supervisor, or the head or operator of their OPD."""
+    return (employee.id == actor.id or employee.supervisor_id == actor.id
+            or employee.opd_id in actor.opds_for(*SUPERVISING_OPD_ROLES))
+
+
 def can_read_employee(actor: Actor, employee: Employee) -> bool:
-    return (
-        actor.whole_pemda
-        or employee.id == actor.id
-        or employee.supervisor_id == actor.id
-        or employee.opd_id in actor.opds_for(*SUPERVISING_OPD_ROLES)
-    )
+    return actor.whole_pemda or _close_to(actor, employee)
+
+
+def can_see_evidence(actor: Actor, employee: Employee) -> bool:
+    """Raw evidence (selfies, documents, letters, enrolment photos): the employee, those who
+    decide on it and admins. Analysts work with aggregates and never see faces."""
+    return actor.has("admin") or _close_to(actor, employee)
+
+
+def _employee(actor: Actor, employee_id: int, allowed, refusal: str) -> Employee:
+    employee = Employee.get_or_none(Employee.id == employee_id)
+    if employee is None:
+        raise ApiError("NOT_FOUND", 404)
+    if not allowed(actor, employee):
+        raise ApiError(refusal, 403)
+    return employee
 
 
 def readable_employee(actor: Actor, employee_id: int) -> Employee:
     """The employee if the actor may read them; 404 or 403 otherwise."""
-    employee = Employee.get_or_none(Employee.id == employee_id)
-    if employee is None:
-        raise ApiError("NOT_FOUND", 404)
-    if not can_read_employee(actor, employee):
-        raise ApiError("OUT_OF_SCOPE", 403)
-    return employee
+    return _employee(actor, employee_id, can_read_employee, "OUT_OF_SCOPE")
+
+
+def require_evidence(actor: Actor, employee_id: int) -> Employee:
+    """The employee if the actor may see their raw evidence; 404 or 403 otherwise."""
+    return _employee(actor, employee_id, can_see_evidence, "EVIDENCE_RESTRICTED")
 
 
 def managed_opds(actor: Actor) -> frozenset[int] | None:
@@ -67,7 +83,3 @@ def require_manage_opd(actor: Actor, opd_id: int | None) -> None:
     if opd_id is None or opd_id not in opds:
         raise ApiError("OUT_OF_SCOPE", 403)
 
-
-def can_supervise(actor: Actor, employee: Employee) -> bool:
-    """Direct supervisor, or head of the employee's OPD (SPEC §1: atasan / kepala_opd)."""
-    return employee.supervisor_id == actor.id or employee.opd_id in actor.opds_for("kepala_opd")

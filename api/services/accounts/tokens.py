@@ -1,17 +1,20 @@
-"""JWT access/refresh tokens: issue, revoke, and the error shape for token failures."""
+"""JWT access/refresh tokens: issue, revoke one, revoke all of an account, and the error
+shape for token failures. Tokens carry the account's token version (`ver`); raising it
+(`revoke_all`) revokes every token issued before (api/services/accounts/revocation.py)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from flask_jwt_extended import create_access_token, create_refresh_token, decode_token
-from peewee import IntegrityError
 
 from api.errors import error_response
 from api.models import RevokedToken
 
+from . import revocation
+
 
 def issue(employee_id: int, must_change_password: bool) -> dict:
-    claims = {"mcp": must_change_password}
+    claims = {"mcp": must_change_password, "ver": revocation.version(employee_id)}
     identity = str(employee_id)
     return {
         "access_token": create_access_token(identity=identity, additional_claims=claims),
@@ -22,10 +25,18 @@ def issue(employee_id: int, must_change_password: bool) -> dict:
 
 def revoke(jwt_payload: dict) -> None:
     expires = datetime.fromtimestamp(jwt_payload["exp"], UTC).replace(tzinfo=None)
-    try:
-        RevokedToken.create(jti=jwt_payload["jti"], expires_at=expires)
-    except IntegrityError:
-        pass  # already revoked: logout is idempotent
+    revocation.revoke_jti(jwt_payload["jti"], expires)
+
+
+def revoke_all(employee_id: int) -> None:
+    """Every access and refresh token of the account stops working (password change or
+    reset, deactivation, a role change)."""
+    revocation.bump(employee_id)
+
+
+def is_revoked(payload: dict) -> bool:
+    return (revocation.jti_revoked(payload["jti"])
+            or payload.get("ver", 0) < revocation.version(int(payload["sub"])))
 
 
 def revoke_encoded(token: str) -> None:
@@ -44,7 +55,7 @@ def purge_expired(now: datetime) -> int:
 def register_jwt_callbacks(jwt) -> None:
     @jwt.token_in_blocklist_loader
     def _is_revoked(_header, payload) -> bool:
-        return RevokedToken.select().where(RevokedToken.jti == payload["jti"]).exists()
+        return is_revoked(payload)
 
     @jwt.unauthorized_loader
     def _missing(_reason):

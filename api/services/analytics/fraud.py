@@ -6,7 +6,9 @@
   counting per day keeps chance collisions of honest GPS noise at a big office out;
 - shared_devices: one phone used by several employees ("titip absen"); kiosks excluded;
 - face_mismatch: repeated FACE_MISMATCH per employee and device;
-- replay: REPLAY_SUSPECTED attempts (the same photo or a photo of a photo)."""
+- replay: REPLAY_SUSPECTED attempts (the same photo or a photo of a photo);
+- other_face: selfies on one account that showed another employee's enrolled face
+  (FACE_OF_OTHER_EMPLOYEE), with whose face it was — the classic "titip absen"."""
 from __future__ import annotations
 
 from datetime import date
@@ -134,6 +136,24 @@ def face_mismatches(date_from: date, date_to: date, opd_ids,
     return total, frame.merge(_people(frame["employee_id"]), on="employee_id", how="left")
 
 
+def other_faces(date_from: date, date_to: date, opd_ids) -> tuple[int, pd.DataFrame]:
+    count = fn.COUNT(CheckinEvent.id)
+    query = (_scoped(CheckinEvent.select(CheckinEvent.employee, CheckinEvent.matched_employee,
+                                         count, fn.MAX(CheckinEvent.recorded_at)), opd_ids)
+             .where(_in_period(date_from, date_to), CheckinEvent.matched_employee.is_null(False))
+             .group_by(CheckinEvent.employee, CheckinEvent.matched_employee))
+    frame = query_frame(query, columns=["employee_id", "matched_employee_id", "attempts",
+                                        "last_at"])
+    total = len(frame)
+    frame = frame.sort_values(["attempts", "employee_id"], ascending=[False, True]).head(LIMIT)
+    frame["last_at"] = frame["last_at"].astype(str)
+    frame = frame.merge(_people(frame["employee_id"]), on="employee_id", how="left")
+    matched = _people(frame["matched_employee_id"])[["employee_id", "nip", "name"]].rename(
+        columns={"employee_id": "matched_employee_id", "nip": "matched_nip",
+                 "name": "matched_name"})
+    return total, frame.merge(matched, on="matched_employee_id", how="left")
+
+
 def signals(date_from: date, date_to: date, opd_ids, min_employees: int = 3,
             min_mismatches: int = 3) -> dict:
     mock = CheckinEvent.is_mock | CheckinEvent.codes.contains("MOCK_LOCATION")
@@ -144,6 +164,7 @@ def signals(date_from: date, date_to: date, opd_ids, min_employees: int = 3,
         "shared_devices": shared_devices(date_from, date_to, opd_ids),
         "face_mismatch": face_mismatches(date_from, date_to, opd_ids, min_mismatches),
         "replay": per_employee(replay, date_from, date_to, opd_ids),
+        "other_face": other_faces(date_from, date_to, opd_ids),
     }
     return {"from": date_from.isoformat(), "to": date_to.isoformat(),
             "thresholds": {"min_employees": min_employees, "min_mismatches": min_mismatches},

@@ -3,11 +3,13 @@ supervisor approved or rejected, absence and device requests decided, approved c
 operators' corrections and manual entries — newest first, with who and why."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from api.formats import indonesian_date, iso_z
 from api.models import (
     AbsenceRequest,
+    AuditEntry,
     Cancellation,
     CheckinEvent,
     Correction,
@@ -84,7 +86,35 @@ def _manual_entries(employee_id: int, limit: int) -> Iterable[dict]:
                "reason": row.remarks, "by": row.entered_by, "at": row.entered_at}
 
 
-SOURCES = (_checkins, _absences, _devices, _cancellations, _corrections, _manual_entries)
+# what others did to my account, as the audit log has it (before/after are kept there)
+ACCOUNT_EVENTS = {
+    "password.reset": ("info", "Kata sandi Anda direset; semua sesi lama berakhir"),
+    "face.enrol": ("info", "Wajah Anda didaftarkan"),
+    "face.reenrol.request": ("pending", "Wajah Anda didaftarkan ulang, menunggu persetujuan"),
+    "face.reenrol.approve": ("approved", "Pendaftaran ulang wajah Anda disetujui"),
+    "face.reenrol.reject": ("rejected", "Pendaftaran ulang wajah Anda ditolak"),
+    "role.grant": ("info", "Peran baru diberikan kepada Anda"),
+    "role.revoke": ("info", "Peran Anda dicabut"),
+    "employee.locations": ("info", "Lokasi presensi Anda diubah"),
+    "employee.update": ("info", "Data kepegawaian Anda diubah"),
+}
+
+
+def _account(employee_id: int, limit: int) -> Iterable[dict]:
+    rows = (AuditEntry.select().where(
+        AuditEntry.entity.in_(("account", "employee")), AuditEntry.entity_id == str(employee_id),
+        AuditEntry.action.in_(list(ACCOUNT_EVENTS)),
+        AuditEntry.actor != employee_id)  # someone else (a null actor is the system's setup)
+        .order_by(AuditEntry.id.desc()).limit(limit))
+    for row in rows:
+        status, title = ACCOUNT_EVENTS[row.action]
+        reason = json.loads(row.after).get("reason", "") if row.after.startswith("{") else ""
+        yield {"kind": "account", "ref_id": row.id, "status": status, "title": title,
+               "reason": reason, "by": row.actor, "at": row.at}
+
+
+SOURCES = (_checkins, _absences, _devices, _cancellations, _corrections, _manual_entries,
+           _account)
 
 
 def inbox(employee_id: int, limit: int = 50) -> list[dict]:

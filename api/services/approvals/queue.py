@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from api import clock
 from api.errors import ApiError
@@ -20,8 +20,10 @@ from api.models import (
     DeviceBinding,
     Employee,
     EmployeeLocation,
+    FaceTemplate,
     Location,
     Opd,
+    RoleGrant,
 )
 from api.rules.codes import label
 from api.services import checkin
@@ -29,7 +31,7 @@ from api.services.accounts import Actor
 from api.services.changes import absences, cancellations
 from api.services.org import fetch
 
-KINDS = ("checkin", "absence", "device", "cancellation")
+KINDS = ("checkin", "absence", "device", "cancellation", "face")
 
 
 @dataclass(frozen=True)
@@ -70,22 +72,62 @@ def _absences(actor: Actor):
     if not actor.has("atasan", "kepala_opd", "operator"):
         return None
     return _with_employee(AbsenceRequest).where(AbsenceRequest.status == "pending",
-                                                _supervised(actor, "kepala_opd", "operator"))
+                                                _supervised(actor, "kepala_opd", "operator"),
+                                                AbsenceRequest.submitted_by != actor.id)
 
 
 def _devices(actor: Actor):
     if not actor.has("admin"):
         return None
-    return _with_employee(DeviceBinding).where(DeviceBinding.status == "pending")
+    return _with_employee(DeviceBinding).where(DeviceBinding.status == "pending",
+                                               Employee.id != actor.id)
 
 
 def _cancellations(actor: Actor):
+    """The head decides; what a head filed as direct supervisor goes to an admin instead."""
     opds = actor.opds_for("kepala_opd")
-    if not opds:
+    mine = Cancellation.opd.in_(list(opds)) if opds else None
+    if actor.has("admin"):
+        head_filed = RoleGrant.select().where(RoleGrant.employee == Cancellation.supervisor,
+                                              RoleGrant.role == "kepala_opd",
+                                              RoleGrant.opd == Cancellation.opd)
+        mine = fn.EXISTS(head_filed) if mine is None else (mine | fn.EXISTS(head_filed))
+    if mine is None:
         return None
-    return _with_employee(Cancellation).where(Cancellation.status == "pending",
-                                              Cancellation.opd.in_(list(opds)),
-                                              Employee.id != actor.id)
+    return _with_employee(Cancellation).where(Cancellation.status == "pending", mine,
+                                              Employee.id != actor.id,
+                                              Cancellation.supervisor != actor.id)
+
+
+def _faces(actor: Actor):
+    """Re-enrolments: heads of the OPD and admins, never the one who enrolled."""
+    opds = actor.opds_for("kepala_opd")
+    if not (opds or actor.has("admin")):
+        return None
+    query = _with_employee(FaceTemplate).where(FaceTemplate.approval == "pending",
+                                               Employee.id != actor.id,
+                                               FaceTemplate.enrolled_by != actor.id)
+    return query if actor.has("admin") else query.where(Employee.opd.in_(list(opds)))
+
+
+def _face_item(row: FaceTemplate) -> dict:
+    from face_engine import Template
+
+    def photos(template: FaceTemplate | None) -> list[str]:
+        return [] if template is None else [
+            f"/api/v1/employees/{row.employee_id}/face/photos/{file_id}"
+            for file_id in checkin.enrolment.photo_ids(template)]
+
+    current = (FaceTemplate.select().where(FaceTemplate.employee == row.employee_id,
+                                           FaceTemplate.active).first())
+    new = Template.from_bytes(bytes(row.data)).embeddings
+    similarity = None if current is None else round(float((
+        new @ Template.from_bytes(bytes(current.data)).embeddings.T).max()), 4)
+    enroller = Employee.get_or_none(Employee.id == row.enrolled_by)
+    return {"face": {"template_id": row.id, "photo_count": row.photo_count,
+                     "photos": photos(row), "current_photos": photos(current),
+                     "similarity_to_current": similarity,
+                     "enrolled_by": enroller.name if enroller else None}}
 
 
 def _employee(row) -> dict:
@@ -160,6 +202,7 @@ SOURCES = (
     Source("absence", _absences, AbsenceRequest.submitted_at, _absence_item),
     Source("device", _devices, DeviceBinding.requested_at, _device_item),
     Source("cancellation", _cancellations, Cancellation.filed_at, _cancellation_item),
+    Source("face", _faces, FaceTemplate.enrolled_at, _face_item),
 )
 SUMMARIES = {
     "checkin": lambda r: (f"Presensi {'masuk' if r.kind == 'in' else 'pulang'} "
@@ -170,6 +213,7 @@ SUMMARIES = {
                          f"{indonesian_date(r.date_from)}",
     "device": lambda r: "Permintaan ganti perangkat",
     "cancellation": lambda r: f"Pembatalan kehadiran {indonesian_date(r.work_date)}",
+    "face": lambda r: f"Pendaftaran ulang wajah ({r.photo_count} foto)",
 }
 
 
@@ -211,10 +255,11 @@ def decide(actor: Actor, kind: str, item_id: int, approve: bool, reason: str, to
     if kind == "cancellation":
         row = cancellations.decide(actor, item_id, approve, reason, today, now)
         return _decision(kind, item_id, row.status, row.decided_at)
+    if kind == "face":
+        row = checkin.enrolment.decide(actor, item_id, approve, reason, now)
+        return _decision(kind, item_id, row.approval, row.decided_at)
     if kind == "device":
-        if not actor.has("admin"):
-            raise ApiError("OUT_OF_SCOPE", 403)
-        binding = checkin.devices.decide(actor.id, fetch(DeviceBinding, item_id, "NOT_FOUND"),
+        binding = checkin.devices.decide(actor, fetch(DeviceBinding, item_id, "NOT_FOUND"),
                                          approve, reason)
         return _decision(kind, item_id, "approved" if binding.status == "active" else "rejected",
                          binding.decided_at)

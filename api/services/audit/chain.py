@@ -74,10 +74,12 @@ class ChainReport:
     ok: bool
     broken_id: int | None = None
     problem: str = ""
-    head: str = ""  # keep it outside the database: a deleted tail shows as a different head
+    head: str = ""
+    checkpoint: dict | None = None  # the newest signed head kept outside the table
+    forged_checkpoints: int = 0
 
 
-def verify_chain() -> ChainReport:
+def walk_chain() -> ChainReport:
     """Walk the chain in order; name the first entry whose link or content is wrong."""
     previous = GENESIS
     count = 0
@@ -90,3 +92,18 @@ def verify_chain() -> ChainReport:
             return ChainReport(count, False, entry.id, "isi entri diubah")
         previous = entry.hash
     return ChainReport(count, True, head=previous)
+
+
+def verify_chain() -> ChainReport:
+    """The chain walked, then its tail held against the last signed checkpoint."""
+    from . import checkpoint
+
+    report = walk_chain()
+    signed, forged = checkpoint.latest()
+    problem = report.problem
+    if report.ok and signed is not None:
+        problem = checkpoint.tail_problem(signed)
+    if report.ok and forged and not problem:
+        problem = f"{forged} baris checkpoint tidak sah (tanda tangan salah)"
+    return ChainReport(report.entries, report.ok and not problem, report.broken_id, problem,
+                       report.head, signed, forged)

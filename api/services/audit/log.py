@@ -58,5 +58,10 @@ def entry_dict(entry: AuditEntry) -> dict:
 
 
 def report_dict(report: ChainReport) -> dict:
+    signed = report.checkpoint
     return {"ok": report.ok, "entries": report.entries, "broken_id": report.broken_id,
-            "problem": report.problem, "head": report.head}
+            "problem": report.problem, "head": report.head,
+            "checkpoint": None if signed is None else {
+                "entry_id": signed["entry_id"], "entries": signed["entries"],
+                "at": signed["at"]},
+            "forged_checkpoints": report.forged_checkpoints}

@@ -11,7 +11,7 @@ from api.messages import message
 from api.models import AbsenceRequest, Employee, StoredFile
 from api.rules.codes import label
 from api.services import audit, closing, daily, storage
-from api.services.accounts import Actor, scope
+from api.services.accounts import Actor, duties, scope
 from api.services.org import fetch, snapshot
 from api.services.storage import evidence_ref
 
@@ -32,12 +32,6 @@ def subject(actor: Actor, employee_id: int | None) -> Employee:
     if not employee.active:
         raise ApiError("VALIDATION_ERROR", 422, details={"employee_id": ["Pegawai tidak aktif."]})
     return employee
-
-
-def can_approve(actor: Actor, employee: Employee) -> bool:
-    """Direct supervisor, head of the OPD, or the OPD's operator (SPEC §5)."""
-    return (employee.supervisor_id == actor.id
-            or employee.opd_id in actor.opds_for("kepala_opd", "operator"))
 
 
 def count_workdays(employee: Employee, date_from: date, date_to: date) -> int:
@@ -107,10 +101,9 @@ def _set_status(row: AbsenceRequest, expected: str, actor_id: int, status: str, 
 def decide(actor: Actor, request_id: int, approve: bool, reason: str, today: date,
            now: datetime) -> AbsenceRequest:
     row, employee = _pending(request_id)
-    if employee.id == actor.id:
-        raise ApiError("SELF_DECISION", 403)
-    if not can_approve(actor, employee):
-        raise ApiError("OUT_OF_SCOPE", 403, message_text=message("NOT_APPROVER"))
+    # the direct supervisor, the head or the operator of the OPD; never the one who filed it
+    duties.require("absence.decide", actor, employee, filed_by=[row.submitted_by],
+                   denied_text="NOT_APPROVER")
     if not approve and not reason.strip():
         raise ApiError("REASON_REQUIRED", 400)
     status = "approved" if approve else "rejected"
@@ -129,7 +122,7 @@ def cancel(actor: Actor, request_id: int, reason: str, today: date,
     approved one (an approver, with a reason, within the entry window)."""
     row = fetch(AbsenceRequest, request_id, "NOT_FOUND")
     employee = Employee.get_by_id(row.employee_id)
-    approver = employee.id != actor.id and can_approve(actor, employee)
+    approver = duties.allowed("absence.decide", actor, employee)
     if row.status == "pending":
         allowed = actor.id in (employee.id, row.submitted_by) or approver
     elif row.status == "approved":
@@ -175,9 +168,10 @@ def readable(actor: Actor, request_id: int) -> AbsenceRequest:
     return row
 
 
-def document(row: AbsenceRequest) -> tuple[bytes, str]:
+def document(actor: Actor, row: AbsenceRequest) -> tuple[bytes, str]:
+    scope.require_evidence(actor, row.employee_id)
     stored = StoredFile.get_by_id(row.document_id)
-    return storage.read(stored), stored.mime
+    return storage.read_audited(actor.id, stored, row.employee_id), stored.mime
 
 
 def document_url(row: AbsenceRequest) -> str:

@@ -15,7 +15,7 @@ from api.messages import message
 from api.models import Cancellation, DailyRecord, Employee, Opd, StoredFile
 from api.rules.codes import PRESENT_CODES
 from api.services import audit, closing, daily, storage
-from api.services.accounts import Actor, scope
+from api.services.accounts import Actor, duties, scope
 from api.services.org import fetch, snapshot
 from api.services.storage import evidence_ref
 
@@ -43,8 +43,7 @@ def check_witnesses(employee: Employee, supervisor_id: int, witness_ids: list[in
 
 def file(actor: Actor, data: dict, today: date, now: datetime) -> Cancellation:
     employee = fetch(Employee, data["employee_id"])
-    if employee.supervisor_id != actor.id:
-        raise ApiError("NOT_DIRECT_SUPERVISOR", 403)
+    duties.require("cancellation.file", actor, employee, denied="NOT_DIRECT_SUPERVISOR")
     check_witnesses(employee, actor.id, data["witness_ids"])
     work_date = data["work_date"]
     if work_date > today:
@@ -74,10 +73,10 @@ def file(actor: Actor, data: dict, today: date, now: datetime) -> Cancellation:
 def decide(actor: Actor, cancellation_id: int, approve: bool, reason: str, today: date,
            now: datetime) -> Cancellation:
     row = fetch(Cancellation, cancellation_id, "NOT_FOUND")
-    if row.employee_id == actor.id:
-        raise ApiError("SELF_DECISION", 403)
-    if row.opd_id not in actor.opds_for("kepala_opd"):
-        raise ApiError("OUT_OF_SCOPE", 403, message_text=message("NOT_HEAD_OF_OPD"))
+    # the head of the OPD, never the supervisor who filed it (a head may also be a supervisor)
+    duties.require("cancellation.decide", actor, Employee.get_by_id(row.employee_id),
+                   filed_by=[row.supervisor_id], denied_text="NOT_HEAD_OF_OPD",
+                   opd_id=row.opd_id)
     if row.status != "pending":
         raise ApiError("REQUEST_NOT_PENDING", 409)
     if not approve and not reason.strip():
@@ -130,10 +129,11 @@ def readable(actor: Actor, cancellation_id: int) -> Cancellation:
     return row
 
 
-def letter(row: Cancellation) -> bytes:
+def letter(actor: Actor, row: Cancellation) -> bytes:
+    scope.require_evidence(actor, row.employee_id)
     if row.letter_id is None:
         raise ApiError("LETTER_NOT_READY", 409)
-    return storage.read(StoredFile.get_by_id(row.letter_id))
+    return storage.read_audited(actor.id, StoredFile.get_by_id(row.letter_id), row.employee_id)
 
 
 def cancellations_query(actor: Actor, args: dict):

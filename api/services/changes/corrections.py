@@ -11,7 +11,7 @@ from api.messages import message
 from api.models import Cancellation, Correction, Employee
 from api.rules.codes import ABSENCE_CODES
 from api.services import audit, closing, daily, storage
-from api.services.accounts import Actor
+from api.services.accounts import Actor, duties
 from api.services.org import fetch, snapshot
 from api.services.storage import evidence_ref
 
@@ -23,10 +23,7 @@ CORRECTION_CODES = frozenset({"H", "WFH", "TK"} | ABSENCE_CODES)
 def check(actor: Actor, data: dict, today: date, now: datetime):
     """(employee, check-in instant, check-out instant) for a well-formed correction."""
     employee = fetch(Employee, data["employee_id"])
-    if employee.opd_id not in actor.opds_for("operator"):
-        raise ApiError("OUT_OF_SCOPE", 403)
-    if employee.id == actor.id:
-        raise ApiError("SELF_DECISION", 403)
+    duties.require("correction.create", actor, employee)
     work_date = data["work_date"]
     if work_date > today:
         raise ApiError("FUTURE_DATE", 422, details={"work_date": [message("FUTURE_DATE")]})

@@ -15,7 +15,7 @@ from api.models import Employee, ManualEntry, StoredFile
 from api.rules.codes import ABSENCE_CODES
 from api.rules.schedule import ScheduleDay
 from api.services import audit, closing, daily, storage
-from api.services.accounts import Actor, scope
+from api.services.accounts import Actor, duties
 from api.services.org import fetch, snapshot
 from api.services.storage import evidence_ref
 
@@ -73,7 +73,7 @@ def check_date(work_date: date, today: date) -> None:
 
 def check_single(actor: Actor, data: dict, today: date, now: datetime) -> CheckedEntry:
     employee = fetch(Employee, data["employee_id"])
-    scope.require_manage_opd(actor, employee.opd_id)
+    duties.require("manual.create", actor, employee)
     if not employee.active:
         raise ApiError("VALIDATION_ERROR", 422, details={"employee_id": ["Pegawai tidak aktif."]})
     check_date(data["work_date"], today)

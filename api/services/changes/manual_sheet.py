@@ -119,8 +119,8 @@ def parse(row: SheetRow) -> ParsedRow:
     return parsed
 
 
-def validate(rows: list[SheetRow], opd_id: int, day: date,
-             now: datetime) -> list[CheckedEntry]:
+def validate(rows: list[SheetRow], opd_id: int, day: date, now: datetime,
+             entered_by: int | None = None) -> list[CheckedEntry]:
     """Check every row against the OPD, the day's schedule and existing entries; the errors
     land in each row's `errors`."""
     parsed = [p for p in map(parse, rows) if p.filled or p.row.errors]
@@ -149,6 +149,8 @@ def validate(rows: list[SheetRow], opd_id: int, day: date,
             errors.append(f"NIP {item.nip} sudah ada di baris {seen[item.nip]}.")
         elif employee.id in existing:
             errors.append(message("MANUAL_EXISTS"))
+        elif employee.id == entered_by:  # nobody enters their own attendance
+            errors.append(message("SELF_DECISION"))
         if item.nip:
             seen.setdefault(item.nip, item.row.row)
         if errors or employee is None or posting is None:
@@ -180,7 +182,7 @@ def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: b
     check_date(day, today)
     rows, meta = read_workbook(workbook)
     check_meta(meta, opd, day)
-    entries = validate(rows, opd.id, day, now)
+    entries = validate(rows, opd.id, day, now, entered_by=actor.id)
     bad = [{"row": r.row, "errors": r.errors} for r in rows if r.errors]
     if bad:
         raise ApiError("SHEET_INVALID", 422, details={"rows": bad},

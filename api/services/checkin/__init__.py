@@ -2,8 +2,16 @@
 stored attempt and its answer, supervisors' review of pending ones, device bindings and
 enrolled faces."""
 from . import devices, enrolment, review
-from .checks import PURPOSES, ZONE_NAMES, Attempt, CheckinRequest, evaluate, stored_answer
+from .checks import (
+    PURPOSES,
+    ZONE_NAMES,
+    Attempt,
+    CheckinRequest,
+    evaluate,
+    stored_answer,
+)
+from .face_step import purge_prints
 from .submit import submit
 
 __all__ = ["PURPOSES", "ZONE_NAMES", "Attempt", "CheckinRequest", "devices", "enrolment",
-           "evaluate", "review", "stored_answer", "submit"]
+           "evaluate", "purge_prints", "review", "stored_answer", "submit"]

@@ -6,17 +6,17 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import numpy as np
 from flask import current_app
 
 from api import clock
-from api.models import CheckinEvent, DailyRecord, Employee, EmployeeLocation, FaceTemplate, Location
+from api.models import CheckinEvent, DailyRecord, Employee, EmployeeLocation, Location
 from api.rules import geo
 from api.rules import schedule as rs
 from api.services.policy import policy_for
 from api.services.schedules import ScheduleBook, employee_tz
 
 from . import devices
+from .face_step import check_face
 
 log = logging.getLogger(__name__)
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
@@ -58,6 +58,8 @@ class Attempt:
     similarity: float | None = None
     liveness: float | None = None
     embedding: bytes | None = None
+    face_print: bytes | None = None
+    matched_employee: int | None = None  # FACE_OF_OTHER_EMPLOYEE
     bind_device: bool = False
     device: object = None
 
@@ -172,59 +174,6 @@ def check_location(employee: Employee, req: CheckinRequest, now: datetime,
             return
         attempt.out_of_office = True
         attempt.codes.append("OUTSIDE_GEOFENCE")
-
-
-def is_replayed_bytes(employee_id: int, digest: str) -> bool:
-    """The same bytes went through the face step before. A selfie refused earlier (a missing
-    note, poor GPS, our own failure) is not a replay of itself when it is sent again."""
-    return (CheckinEvent.select().where(
-        CheckinEvent.employee == employee_id, CheckinEvent.selfie_sha256 == digest,
-        CheckinEvent.embedding.is_null(False)).exists())
-
-
-def recent_embeddings(employee_id: int, now: datetime) -> list[np.ndarray]:
-    since = clock.utc_naive(now - timedelta(days=current_app.config["REPLAY_WINDOW_DAYS"]))
-    query = (CheckinEvent.select(CheckinEvent.embedding)
-             .where(CheckinEvent.employee == employee_id, CheckinEvent.recorded_at >= since,
-                    CheckinEvent.embedding.is_null(False)))
-    return [np.frombuffer(bytes(row.embedding), dtype=np.float32) for row in query]
-
-
-def check_face(employee: Employee, req: CheckinRequest, digest: str, now: datetime,
-               attempt: Attempt) -> None:
-    """Step 4: one usable face, alive, matching the enrolled template, not a replay."""
-    from api.face import get_engine
-    from face_engine import FaceEngineError, ModelsUnavailable, Template, is_near_duplicate
-
-    row = (FaceTemplate.select().where(FaceTemplate.employee == employee.id, FaceTemplate.active)
-           .order_by(FaceTemplate.id.desc()).first())
-    if row is None:
-        attempt.reject("FACE_NOT_ENROLLED")
-        return
-    if is_replayed_bytes(employee.id, digest):
-        attempt.reject("REPLAY_SUSPECTED")
-        return
-    template = Template.from_bytes(bytes(row.data))
-    try:
-        verification = get_engine().verify(req.selfie, template)
-    except ModelsUnavailable:
-        attempt.reject("FACE_ENGINE_UNAVAILABLE")
-        return
-    except FaceEngineError as exc:
-        attempt.reject(exc.code)
-        return
-    attempt.similarity = verification.similarity
-    attempt.liveness = verification.liveness
-    embedding = verification.analysis.embedding
-    if embedding is not None:
-        attempt.embedding = np.asarray(embedding, dtype=np.float32).tobytes()
-    if verification.reasons:
-        attempt.reject(*verification.reasons)
-        return
-    # a near-identical picture of an earlier check-in or of an enrolment photo is a replay
-    earlier = [*recent_embeddings(employee.id, now), *template.embeddings]
-    if any(is_near_duplicate(embedding, old) for old in earlier):
-        attempt.reject("REPLAY_SUSPECTED")
 
 
 def check_duplicate(employee: Employee, kind: str, attempt: Attempt) -> None:

@@ -11,6 +11,7 @@ from api.db import write_transaction
 from api.errors import ApiError
 from api.models import Device, DeviceBinding, Employee
 from api.services import audit
+from api.services.accounts import Actor, duties
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ def request_change(employee: Employee, uid: str, note: str = "") -> DeviceBindin
     return binding
 
 
-def decide(actor_id: int, binding: DeviceBinding, approve: bool, reason: str) -> DeviceBinding:
+def decide(actor: Actor, binding: DeviceBinding, approve: bool, reason: str) -> DeviceBinding:
+    duties.require("device.decide", actor, Employee.get_by_id(binding.employee_id))
+    actor_id = actor.id
     if binding.status != "pending":
         raise ApiError("NOT_PENDING", 409, message_text="Permintaan ini sudah diputuskan.")
     if not approve and not reason.strip():
@@ -111,7 +114,9 @@ def decide(actor_id: int, binding: DeviceBinding, approve: bool, reason: str) ->
     return binding
 
 
-def revoke(actor_id: int, binding: DeviceBinding, reason: str) -> DeviceBinding:
+def revoke(actor: Actor, binding: DeviceBinding, reason: str) -> DeviceBinding:
+    duties.require("device.revoke", actor, Employee.get_by_id(binding.employee_id))
+    actor_id = actor.id
     with write_transaction():
         before = {"status": binding.status}
         binding.status = "revoked"

@@ -9,8 +9,8 @@ from api.errors import ApiError
 from api.formats import iso_z
 from api.models import CheckinEvent, Employee
 from api.services import audit, closing, daily
-from api.services.accounts import Actor
-from api.services.accounts.scope import can_supervise, record_filter
+from api.services.accounts import Actor, duties
+from api.services.accounts.scope import record_filter
 
 
 def decide(actor: Actor, event_id: int, approve: bool, reason: str, now: datetime) -> CheckinEvent:
@@ -18,8 +18,7 @@ def decide(actor: Actor, event_id: int, approve: bool, reason: str, now: datetim
     if event is None:
         raise ApiError("NOT_FOUND", 404)
     employee = Employee.get_by_id(event.employee_id)
-    if employee.id == actor.id or not can_supervise(actor, employee):
-        raise ApiError("OUT_OF_SCOPE", 403)
+    duties.require("checkin.decide", actor, employee)
     if event.approval != "pending":
         raise ApiError("NOT_PENDING", 409)
     if not approve and not reason.strip():

@@ -179,9 +179,14 @@ def update_employee(actor_id: int, employee: Employee, changes: dict) -> Employe
         raise invalid("unit_id", "Unit beda OPD.")
     if "schedule_group_id" in changes:
         fetch(ScheduleGroup, changes["schedule_group_id"])
+    deactivated = employee.active and changes.get("active") is False
     changes = {key.removesuffix("_id"): value for key, value in changes.items()}
     changes["updated_at"] = clock.utc_naive(clock.now())
-    return update_row(actor_id, employee, changes, "employee")
+    with write_transaction():
+        row = update_row(actor_id, employee, changes, "employee")
+        if deactivated:
+            accounts.tokens.revoke_all(employee.id)
+    return row
 
 
 def set_locations(actor_id: int, employee: Employee, links: list[dict]) -> None:
@@ -214,6 +219,7 @@ def grant_role(actor_id: int, employee: Employee, role: str, opd_id: int | None)
         if created:
             audit.record(actor_id, "role.grant", "employee", employee.id, None,
                          {"role": role, "opd_id": opd_id})
+            accounts.tokens.revoke_all(employee.id)  # sessions are re-made with the new role
     return grant
 
 
@@ -225,6 +231,7 @@ def revoke_role(actor_id: int, employee: Employee, grant_id: int) -> None:
         audit.record(actor_id, "role.revoke", "employee", employee.id,
                      {"role": grant.role, "opd_id": grant.opd_id}, None)
         grant.delete_instance()
+        accounts.tokens.revoke_all(employee.id)
 
 
 def employees_with_names(query):

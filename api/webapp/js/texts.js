@@ -106,6 +106,8 @@ export const T = {
     FACE_MISMATCH: "Presensi hanya dengan wajah Anda sendiri. Bila wajah Anda berubah " +
       "(kacamata, jilbab, dll.), minta operator mendaftarkan ulang wajah Anda.",
     REPLAY_SUSPECTED: "Ambil swafoto baru; foto lama tidak dapat dipakai lagi.",
+    FACE_OF_OTHER_EMPLOYEE: "Presensi hanya dengan wajah sendiri, dari ponsel sendiri. Titip " +
+      "absen dicatat dan dilaporkan ke atasan.",
     FACE_NOT_ENROLLED: "Minta operator OPD mendaftarkan wajah Anda.",
     DEVICE_CHANGE_REQUESTED: "Permintaan ganti perangkat sudah dikirim ke admin BKD. Presensi " +
       "dari ponsel ini bisa dilakukan setelah disetujui.",
@@ -156,7 +158,7 @@ export const T = {
     title: "Kotak masuk", none: "Belum ada keputusan atau perubahan atas data Anda.",
     by: (name) => `oleh ${name}`,
     statuses: { approved: "disetujui", rejected: "ditolak", revoked: "dicabut",
-      cancelled: "dibatalkan", info: "perubahan" },
+      cancelled: "dibatalkan", pending: "menunggu", info: "perubahan" },
   },
   team: {
     title: "Persetujuan tim", none: "Tidak ada yang menunggu keputusan Anda.",
@@ -177,6 +179,8 @@ export const T = {
     none: "Tidak ada pegawai yang cocok.", shoot: "Ambil foto", flip: "Ganti kamera",
     photos: (n) => `${n} foto diambil`, submit: "Daftarkan wajah", remove: "Hapus foto",
     done: (name, n) => `Wajah ${name} terdaftar dari ${n} foto.`, other: "Pilih pegawai lain",
+    pending: (name) => `Pendaftaran ulang wajah ${name} menunggu persetujuan kepala OPD atau ` +
+      "admin BKD; sampai disetujui, presensi tetap memakai wajah lama.",
     photoProblem: (n, text) => `Foto ${n}: ${text}`,
   },
   more: {

@@ -145,10 +145,16 @@ def test_fraud_signals(client, world):
                        status="REJECTED", codes="FACE_MISMATCH")
     accepted_event(p["kepala_a"], day, local(day, "06:59"), "in", status="REJECTED",
                    codes="REPLAY_SUSPECTED")
+    titip = accepted_event(p["pegawai_a2"], day, local(day, "06:48"), "in", status="REJECTED",
+                           codes="FACE_OF_OTHER_EMPLOYEE")  # the operator's face on his account
+    titip.matched_employee = p["operator_a"].id
+    titip.save()
     body = get(client, world, "fraud?from=2026-02-01&to=2026-02-28")
     signals = body["signals"]
     assert body["counts"] == {"mock": 1, "shared_coordinates": 1, "shared_devices": 1,
-                              "face_mismatch": 1, "replay": 1}
+                              "face_mismatch": 1, "replay": 1, "other_face": 1}
+    other = signals["other_face"][0]
+    assert (other["name"], other["matched_name"]) == (p["pegawai_a2"].name, p["operator_a"].name)
     assert signals["mock"][0]["employee_id"] == p["pegawai_a"].id
     cluster = signals["shared_coordinates"][0]
     assert (cluster["lat"], cluster["lon"], cluster["employees"], cluster["days"]) == (
@@ -161,7 +167,7 @@ def test_fraud_signals(client, world):
     assert signals["replay"][0]["name"] == p["kepala_a"].name
     only_b = get(client, world, "fraud?from=2026-02-01&to=2026-02-28", "kepala_b")
     assert only_b["counts"] == {"mock": 0, "shared_coordinates": 0, "shared_devices": 1,
-                                "face_mismatch": 1, "replay": 0}
+                                "face_mismatch": 1, "replay": 0, "other_face": 0}
     stricter = get(client, world, "fraud?from=2026-02-01&to=2026-02-28&min_employees=4")
     assert stricter["counts"]["shared_coordinates"] == 0
 

@@ -53,11 +53,13 @@ def test_each_role_sees_its_own_queue(client, world, queue):
     assert kinds(supervisor) == [("checkin", people["pegawai_a"].id),
                                  ("absence", people["pegawai_a"].id)]
     head = items(client, world, "kepala_a")  # he is also pegawai_a2's direct supervisor
-    assert sorted(k for k, _ in kinds(head)) == ["absence", "cancellation", "checkin"]
+    # the cancellation he filed as supervisor is not his to decide (four eyes): BKD decides it
+    assert sorted(k for k, _ in kinds(head)) == ["absence", "checkin"]
     operator = items(client, world, "operator_a")
     assert kinds(operator) == [("absence", people["pegawai_a"].id)]
     admin = items(client, world, "admin")
-    assert kinds(admin) == [("device", people["pegawai_a"].id)]
+    assert sorted(kinds(admin)) == [("cancellation", people["pegawai_a2"].id),
+                                    ("device", people["pegawai_a"].id)]
     assert items(client, world, "analis") == {"total": 0, "items": []}
     assert items(client, world, "pegawai_a")["total"] == 0
     other_opd = items(client, world, "kepala_b")
@@ -84,15 +86,24 @@ def test_items_carry_what_the_approver_needs(client, world, queue):
 
     head = items(client, world, "kepala_b", "?kind=absence")
     assert head["total"] == 1
-    admin = items(client, world, "admin")["items"][0]
+    admin = next(i for i in items(client, world, "admin")["items"] if i["kind"] == "device")
     assert admin["device"]["device_uid"] == "hp-baru-pegawai-a"
     assert admin["device"]["note"] == "HP lama rusak"
 
 
 def test_cancellation_waits_for_the_head_of_opd(client, world, queue):
+    stored_checkin(world, "pegawai_a", "2026-03-02T06:50:00+07:00")
+    filed = client.post("/api/v1/cancellations", headers=world.headers("atasan_a"), json={
+        "employee_id": world.people["pegawai_a"].id, "work_date": "2026-03-02",
+        "witness_ids": [world.people["operator_a"].id, world.people["pegawai_a2"].id],
+        "statement": "Pulang pukul 09.00 tanpa izin."})
+    assert filed.status_code == 201, filed.json
     head = items(client, world, "kepala_a", "?kind=cancellation")
-    assert [item["id"] for item in head["items"]] == [queue["cancellation"]]
-    detail = head["items"][0]["cancellation"]
+    assert [item["id"] for item in head["items"]] == [filed.json["id"]]
+    # what the head filed himself as direct supervisor goes to BKD (four eyes)
+    bkd = items(client, world, "admin", "?kind=cancellation")
+    assert [item["id"] for item in bkd["items"]] == [queue["cancellation"]]
+    detail = bkd["items"][0]["cancellation"]
     assert [w["name"] for w in detail["witnesses"]] == ["Operator A", "Atasan A"]
     assert detail["supervisor"]["id"] == world.people["kepala_a"].id
     assert detail["day"]["status"] == "H" and detail["day"]["check_in_at"] == (
@@ -132,7 +143,10 @@ def test_decisions_dispatch_to_each_kind(client, world, queue):
     assert decide(client, world, "kepala_a", "device", queue["device"]).status_code == 403
     device = decide(client, world, "admin", "device", queue["device"])
     assert device.json["status"] == "approved"
-    cancellation = decide(client, world, "kepala_a", "cancellation", queue["cancellation"])
+    own_filing = decide(client, world, "kepala_a", "cancellation", queue["cancellation"])
+    assert own_filing.status_code == 403  # he filed it as direct supervisor: four eyes
+    assert own_filing.json["error"]["code"] == "FOUR_EYES_REQUIRED"
+    cancellation = decide(client, world, "admin", "cancellation", queue["cancellation"])
     assert cancellation.json["status"] == "approved"
     assert items(client, world, "atasan_a")["total"] == 0
     assert items(client, world, "admin")["total"] == 0

@@ -107,3 +107,66 @@ def test_a_deleted_row_breaks_the_next_link(app, world, history):
     assert "terputus" in report.problem
     result = app.test_cli_runner().invoke(args=["audit", "verify"])
     assert result.exit_code == 1 and f"entri #{following.id}" in result.output
+
+
+def newest() -> AuditEntry:
+    return AuditEntry.select().order_by(AuditEntry.id.desc()).first()
+
+
+def test_deleting_the_newest_entries_is_found_against_the_checkpoint(app, client, world,
+                                                                     history):
+    signed = client.post("/api/v1/audit/checkpoint", headers=world.headers("admin"))
+    assert signed.status_code == 201 and signed.json["entry_id"] == newest().id
+    assert verify_chain().ok
+    # an attacker with database access removes the newest entry: the chain alone stays valid
+    last = newest()
+    sql("DELETE FROM audit_entry WHERE id = ?", last.id)
+    report = verify_chain()
+    assert report.ok is False and "terpotong" in report.problem
+    assert f"#{last.id}" in report.problem
+    api = client.get("/api/v1/audit/verify", headers=world.headers("admin")).json
+    assert api["ok"] is False and api["checkpoint"]["entry_id"] == last.id
+    result = app.test_cli_runner().invoke(args=["audit", "verify"])
+    assert result.exit_code == 1 and "terpotong" in result.output
+
+
+def test_a_rewritten_tail_with_a_valid_chain_is_found(app, world, history):
+    """Delete the newest entry and append a forged one in its place, chain links recomputed:
+    the chain verifies, the checkpoint does not."""
+    from api.services.audit import canonical, entry_hash
+
+    app.test_cli_runner().invoke(args=["audit", "checkpoint"])
+    last = newest()
+    sql("DELETE FROM audit_entry WHERE id = ?", last.id)
+    fields = {"at": last.at, "actor": last.actor, "action": "absence.reject", "entity":
+              last.entity, "entity_id": last.entity_id, "before": last.before,
+              "after": canonical({"status": "rejected"}), "evidence": "",
+              "prev_hash": newest().hash}
+    forged = AuditEntry(**fields)
+    forged.hash = entry_hash({**fields})
+    forged.save(force_insert=True)
+    assert forged.id == last.id or forged.id > last.id
+    report = verify_chain()
+    assert report.ok is False and report.broken_id is None
+
+
+def test_a_forged_checkpoint_line_is_reported(app, world, history):
+    import json
+
+    line = app.test_cli_runner().invoke(args=["audit", "checkpoint"])
+    assert line.exit_code == 0, line.output
+    path = app.config["AUDIT_CHECKPOINT_FILE"]
+    fake = {"entry_id": 1, "entries": 1, "head": "0" * 64, "at": "2026-03-02T00:00:00+00:00",
+            "mac": "f" * 64}
+    with open(path, "a", encoding="utf-8") as out:  # written without the key
+        out.write(json.dumps(fake) + "\n")
+    report = verify_chain()
+    assert report.ok is False and "tidak sah" in report.problem
+    assert report.checkpoint["entry_id"] == newest().id  # the genuine one still counts
+
+
+def test_the_nightly_run_writes_a_checkpoint(app, world, history):
+    result = app.test_cli_runner().invoke(args=["nightly"])
+    assert result.exit_code == 0, result.output
+    report = verify_chain()
+    assert report.ok and report.checkpoint["entry_id"] == newest().id

@@ -66,10 +66,13 @@ export async function render(app) {
       photos.forEach((photo, index) => data.append("photos", photo, `wajah-${index + 1}.jpg`));
       const done = busy(submit, T.capture.sending);
       try {
-        await api.call("POST", `/api/v1/employees/${person.id}/face`, { form: data });
+        const result = await api.call("POST", `/api/v1/employees/${person.id}/face`,
+          { form: data });
         stop();
-        view.replaceChildren(h("h1", {}, T.enrol.title), h("div", { class: "card good",
-          id: "enrol-done" }, T.enrol.done(person.name, photos.length)),
+        const waiting = result.status === 202;
+        view.replaceChildren(h("h1", {}, T.enrol.title), h("div", {
+          class: `card ${waiting ? "wait" : "good"}`, id: "enrol-done" },
+        waiting ? T.enrol.pending(person.name) : T.enrol.done(person.name, photos.length)),
         h("button", { onclick: () => app.go(`wajah/${Date.now()}`) }, T.enrol.other));
       } catch (error) {
         const photosWrong = (error.details && error.details.photos) || [];
