@@ -58,6 +58,7 @@ def register(app) -> None:
         count = daily.recompute_range(today - timedelta(days=1), today, None, clock.now())
         purged = storage.purge_expired(today)
         checkin.purge_prints(clock.now())
+        checkin.challenges.purge(clock.now())
         revoked = tokens.purge_expired(clock.utc_naive(clock.now()))
         signed = audit.checkpoint.write()
         click.echo(f"mutasi: {len(applied)}, catatan: {count}, berkas dihapus: {purged}, "

@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RELAXED_ENVS = {"demo", "test", "development"}
 
 
+def split_list(value: str) -> tuple[str, ...]:
+    """A comma-separated setting as its items."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
 def _env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
@@ -56,6 +61,13 @@ class Config:
     REPLAY_WINDOW_DAYS: int = 30
     # an offline capture (web app outbox) older than this is refused, not queued for approval
     OFFLINE_MAX_AGE_HOURS: int = 72
+    # the active liveness challenge (docs/FACE_ENGINE.md): which client kinds must send one
+    # (comma-separated: web, android, ios, kiosk, other; "*" all; "none"), how long an
+    # issued challenge lives, which instructions are drawn, and how many a device may ask for
+    LIVENESS_CHALLENGE_REQUIRED: str = "web"
+    LIVENESS_CHALLENGE_TTL_S: int = 120
+    LIVENESS_CHALLENGE_INSTRUCTIONS: str = "closer,farther"
+    RATELIMIT_CHALLENGE: str = "20 per minute"
     NON_ASN_ID_PATTERNS: str = r"^[A-Z0-9.\-]{4,30}$"
     LOG_LEVEL: str = "INFO"
     PASSWORD_HASH_PROFILE: str = "strong"  # "fast" only for tests and the demo generator
@@ -110,3 +122,9 @@ class Config:
             self.AUDIT_CHECKPOINT_KEY = secrets.token_urlsafe(32)
         if len(self.JWT_SECRET_KEY) < 16:
             raise RuntimeError("JWT_SECRET_KEY is too short (min 16 characters)")
+        from face_engine.challenge import INSTRUCTIONS
+
+        drawn = split_list(self.LIVENESS_CHALLENGE_INSTRUCTIONS)
+        if not drawn or not set(drawn) <= set(INSTRUCTIONS):
+            raise RuntimeError("LIVENESS_CHALLENGE_INSTRUCTIONS must name some of "
+                               + ", ".join(INSTRUCTIONS))

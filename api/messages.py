@@ -65,6 +65,20 @@ MESSAGES: dict[str, str] = {
     "FACE_TOO_DARK": "Foto terlalu gelap. Cari tempat yang lebih terang.",
     "FACE_TOO_BRIGHT": "Foto terlalu terang. Hindari cahaya langsung ke kamera.",
     "SPOOF_SUSPECTED": "Foto terindikasi bukan wajah langsung (foto dari foto/layar).",
+    "SPOOF_REVIEW": ("Keaslian wajah belum meyakinkan; swafoto diperiksa atasan sebelum "
+                     "presensi dihitung."),
+    "FACE_TOO_CLOSE": ("Wajah terlalu dekat dengan kamera. Jauhkan ponsel dari wajah "
+                       "(sekitar satu lengan) lalu ulangi."),
+    "CHALLENGE_REQUIRED": ("Presensi dari aplikasi web memerlukan tantangan keaslian wajah. "
+                           "Muat ulang halaman lalu ulangi."),
+    "CHALLENGE_INVALID": "Tantangan keaslian wajah tidak dikenal untuk akun dan perangkat ini.",
+    "CHALLENGE_EXPIRED": "Waktu tantangan keaslian wajah habis. Ulangi pengambilan foto.",
+    "CHALLENGE_USED": "Tantangan keaslian wajah ini sudah dipakai. Ulangi pengambilan foto.",
+    "CHALLENGE_FRAMES": "Rangkaian foto tantangan harus berisi 1 sampai 3 foto.",
+    "CHALLENGE_NOT_FOLLOWED": ("Gerakan tidak sesuai petunjuk. Ikuti petunjuk di layar: "
+                               "gerakkan ponsel perlahan sampai wajah memenuhi bingkai."),
+    "CHALLENGE_FACE_CHANGED": ("Wajah berganti selama rangkaian foto. Presensi hanya dengan "
+                               "wajah sendiri, dari awal sampai akhir."),
     "FACE_MISMATCH": "Wajah tidak cocok dengan data wajah terdaftar.",
     "FACE_OF_OTHER_EMPLOYEE": ("Wajah pada swafoto ini adalah wajah pegawai lain yang terdaftar. "
                                "Presensi hanya dengan wajah sendiri; kejadian ini dicatat."),

@@ -73,6 +73,9 @@ CODE_NAMES = {
     "MOCK_LOCATION": "Lokasi palsu", "LOW_ACCURACY": "Akurasi GPS rendah",
     "NOTE_REQUIRED": "Catatan wajib", "FACE_MISMATCH": "Wajah tidak cocok",
     "SPOOF_SUSPECTED": "Dugaan foto palsu", "REPLAY_SUSPECTED": "Dugaan foto ulang",
+    "SPOOF_REVIEW": "Keaslian wajah perlu diperiksa", "FACE_TOO_CLOSE": "Wajah terlalu dekat",
+    "CHALLENGE_NOT_FOLLOWED": "Tantangan tidak diikuti",
+    "CHALLENGE_FACE_CHANGED": "Wajah berganti saat tantangan",
     "NO_FACE": "Wajah tidak terdeteksi", "MULTIPLE_FACES": "Lebih dari satu wajah",
     "FACE_TOO_SMALL": "Wajah terlalu kecil", "FACE_BLURRY": "Foto buram",
     "FACE_TOO_DARK": "Foto terlalu gelap", "FACE_TOO_BRIGHT": "Foto terlalu terang",
@@ -127,6 +130,15 @@ OFFLINE_TIMES = ("Diambil tanpa sinyal: {captured} menurut jam perangkat (belum 
                  "diterima server {received}.")
 SIMILARITY = "Kemiripan wajah"
 LIVENESS = "Skor keaslian (liveness)"
+LIVENESS_REVIEW = ("Keaslian wajah belum meyakinkan. Bandingkan swafoto dengan rangkaian "
+                   "fotonya: tolak bila tampak foto, layar atau orang lain.")
+LIVENESS_PATHS = {"challenge": "dengan tantangan gerak", "passive": "tanpa tantangan (satu foto)"}
+CHALLENGE_OUTCOMES = {"live": "wajah 3D mendekat — lolos",
+                      "inconsistent": "bergerak, tetapi tidak seperti wajah 3D",
+                      "flat": "datar seperti foto/layar", "not_followed": "petunjuk tidak diikuti",
+                      "face_changed": "wajah berganti"}
+CHALLENGE_LINE = "Pemeriksaan keaslian {path}: {outcome}"
+FRAMES = "Rangkaian foto tantangan (urutan pengambilan)"
 DISTANCE = "Jarak dari kantor"
 ACCURACY = "Akurasi GPS"
 MOCK_FLAG = "⚠️ Lokasi palsu (mock) terdeteksi"

@@ -107,8 +107,32 @@ def enrol_faces(logins: dict) -> int:
     return count
 
 
+def review_band_sample(photo: bytes, employee_id: int) -> dict:
+    """A web-app check-in whose burst grew like a picture moved closer, not like a face (the
+    frames are the selfie zoomed in): liveness in the review band, waiting for a supervisor."""
+    import cv2
+
+    from api.services import storage
+
+    image = cv2.imdecode(np.frombuffer(photo, np.uint8), cv2.IMREAD_COLOR)
+    h, w = image.shape[:2]
+    frames = []
+    for zoom in (1.5, 2.2):
+        crop = image[int(h * (1 - 1 / zoom) / 2):int(h * (1 + 1 / zoom) / 2),
+                     int(w * (1 - 1 / zoom) / 2):int(w * (1 + 1 / zoom) / 2)]
+        data = cv2.imencode(".jpg", cv2.resize(crop, (w, h)))[1].tobytes()
+        frames.append(storage.save(data, "frame", employee_id, employee_id, None))
+    result = {"outcome": "inconsistent", "reason": None, "growth": 2.2, "near_fraction": 0.31,
+              "similarity": 0.97, "flatness": 0.968, "parallax": 0.004, "parallax_fit": 0.05}
+    return {"codes": "SPOOF_REVIEW", "client": "web", "liveness": 0.71,
+            "liveness_path": "challenge", "liveness_band": "review",
+            "challenge_result": json.dumps(result), "frames": ",".join(str(f.id) for f in frames),
+            "note": ""}
+
+
 def pending_out_of_office(org, logins, today: date, now, rng) -> int:
-    """Out-of-office check-ins waiting for the demo supervisors, with real selfies."""
+    """Check-ins waiting for the demo supervisors, with real selfies: out of the office, and
+    one whose liveness a supervisor must judge (SPOOF_REVIEW)."""
     from api import clock
     from api.models import CheckinEvent, Employee
     from api.services import storage
@@ -130,19 +154,24 @@ def pending_out_of_office(org, logins, today: date, now, rng) -> int:
         day = workdays[index % len(workdays)]
         schedule = book.day(person.id, org.groups[person.group].id, day, "Asia/Jakarta")
         at = schedule.checkin_close - timedelta(minutes=int(rng.integers(2, 40)))
-        selfie = storage.save((FACES / identities[index] / "2.jpg").read_bytes(), "selfie",
-                              person.id, person.id, None)
+        photo = (FACES / identities[index] / "2.jpg").read_bytes()
+        selfie = storage.save(photo, "selfie", person.id, person.id, None)
         office = org.offices[person.opd]
-        CheckinEvent.create(
-            employee=person.id, kind="in", status="PENDING", codes="OUTSIDE_GEOFENCE",
-            recorded_at=clock.utc_naive(at), work_date=day, lat=office.lat - 0.031,
-            lon=office.lon + 0.012, accuracy_m=12, device_uid=org.devices[person.id],
-            location=office.id, distance_m=3600.0, out_of_office=True,
-            similarity=round(float(rng.uniform(0.94, 0.98)), 4),
-            liveness=round(float(rng.uniform(0.6, 0.98)), 4), selfie=selfie,
-            selfie_sha256=selfie.sha256, note=OUT_OF_OFFICE_NOTES[index % 5],
-            idempotency_key=f"demo-pending-{person.id}-{day}", approval="pending",
-            response="{}")
+        common = dict(
+            employee=person.id, kind="in", status="PENDING", recorded_at=clock.utc_naive(at),
+            work_date=day, accuracy_m=12, device_uid=org.devices[person.id], location=office.id,
+            similarity=round(float(rng.uniform(0.94, 0.98)), 4), selfie=selfie,
+            selfie_sha256=selfie.sha256, idempotency_key=f"demo-pending-{person.id}-{day}",
+            approval="pending", response="{}")
+        if index == len(team) - 1:  # in the office, but the liveness step was not sure
+            CheckinEvent.create(**common, **review_band_sample(photo, person.id),
+                                lat=office.lat, lon=office.lon, distance_m=20.0)
+        else:
+            CheckinEvent.create(
+                **common, codes="OUTSIDE_GEOFENCE", lat=office.lat - 0.031,
+                lon=office.lon + 0.012, distance_m=3600.0, out_of_office=True,
+                liveness=round(float(rng.uniform(0.6, 0.98)), 4),
+                note=OUT_OF_OFFICE_NOTES[index % 5])
         recompute_day(Employee.get_by_id(person.id).id, day, now)
         created += 1
     return created

@@ -1,14 +1,15 @@
 """Hadir face engine: is the person in this selfie the enrolled employee, alive, in a usable
 photo? CPU-only (onnxruntime), no network at run time. See docs/FACE_ENGINE.md."""
 
-from . import fingerprint
+from . import challenge, fingerprint
 from .config import EngineConfig
 from .engine import FaceEngine
 from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
 from .matching import cosine
-from .results import FaceAnalysis, Quality, Template, Verification
+from .results import Burst, FaceAnalysis, Quality, Template, Verification
 
 __all__ = [
+    "Burst",
     "EngineConfig",
     "FaceAnalysis",
     "FaceEngine",
@@ -19,6 +20,7 @@ __all__ = [
     "Template",
     "TemplateMismatch",
     "Verification",
+    "challenge",
     "cosine",
     "fingerprint",
 ]

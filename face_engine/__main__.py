@@ -1,4 +1,5 @@
-"""Command line: python -m face_engine {build-models,fetch,check,eval,bench,replay-eval}."""
+"""Command line: python -m face_engine {build-models,fetch,check,eval,bench,replay-eval,
+liveness-eval,challenge-eval}."""
 
 from __future__ import annotations
 
@@ -100,6 +101,47 @@ def cmd_replay_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+_SPOOF_DEV = "../shared/faces/spoof-dev"
+
+
+def cmd_liveness_eval(args: argparse.Namespace) -> int:
+    from .liveness_eval import evaluate as liveness_evaluate
+    from .liveness_eval import format_table as liveness_table
+
+    live = [Path(d) for d in args.live or [f"{_SPOOF_DEV}/live"]]
+    attacks = [Path(d) for d in args.attack or [f"{_SPOOF_DEV}/attack"]]
+    result = liveness_evaluate(FaceEngine(_config(args)), live, attacks)
+    print(json.dumps(result) if args.json else liveness_table(result))
+    return 0
+
+
+_PICTURES = ("../shared/faces/dev", "../shared/faces/spoof-dev/live")
+
+
+def cmd_challenge_eval(args: argparse.Namespace) -> int:
+    from . import challenge_eval
+
+    engine = FaceEngine(_config(args))
+    pictures = [Path(d) for d in args.pictures or _PICTURES]
+    bursts = challenge_eval.build(engine, Path(args.lisa), pictures, variants=args.variants)
+    result = {"bursts": challenge_eval.evaluate(engine, bursts)}
+    if not args.no_cpu:
+        result["cpu"] = challenge_eval.cpu_cost(engine, Path(args.lisa))
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    for kind, row in result["bursts"].items():
+        print(f"{kind}: {row['bursts']} bursts, outcomes {row['outcomes']}, "
+              f"not followed {row['reasons'] or '-'}")
+        print(f"    flatness {row['flatness']}, parallax {row['parallax']}")
+        if row["passed"]:
+            print(f"    passed: {len(row['passed'])} (e.g. {row['passed'][:3]})")
+    if "cpu" in result:
+        cpu = result["cpu"]
+        print(f"cpu: {cpu['ms']} ms median → {cpu['ratio']}× a single-selfie check-in")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m face_engine", description=__doc__)
     p.add_argument("--models-dir", help="shipped models (default: FACE_MODELS_DIR)")
@@ -138,6 +180,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--every", type=int, default=1, help="copies of every N-th photo")
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=cmd_replay_eval)
+    lv = sub.add_parser("liveness-eval", help="APCER / BPCER / review rate per band thresholds")
+    lv.add_argument("--live", action="append",
+                    help="live photos, repeatable (default ../shared/faces/spoof-dev/live)")
+    lv.add_argument("--attack", action="append",
+                    help="attack photos, repeatable (default ../shared/faces/spoof-dev/attack)")
+    lv.add_argument("--json", action="store_true")
+    lv.set_defaults(func=cmd_liveness_eval)
+    ch = sub.add_parser("challenge-eval", help="the challenge's outcomes on built bursts + CPU")
+    ch.add_argument("--lisa", default="../shared/faces/dev/webmorph_lisa",
+                    help="one face at 15/30/45/60 cm as 5/6/7/8.jpg (and 1-4 to enrol)")
+    ch.add_argument("--pictures", action="append",
+                    help="photos to turn into flat pictures, repeatable (default: "
+                         "../shared/faces/dev and ../shared/faces/spoof-dev/live)")
+    ch.add_argument("--variants", type=int, default=10, help="jittered copies per live triple")
+    ch.add_argument("--no-cpu", action="store_true", help="skip the CPU measurement")
+    ch.add_argument("--json", action="store_true")
+    ch.set_defaults(func=cmd_challenge_eval)
     return p
 
 

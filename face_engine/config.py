@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-#: Calibrated on ../shared/faces/dev and the shared liveness findings (docs/FACE_ENGINE.md).
+from .challenge import ChallengeLimits
+
+#: Calibrated on ../shared/faces/dev and spoof-dev (docs/FACE_ENGINE.md).
 DEFAULT_MATCH_THRESHOLD = 0.93
-DEFAULT_LIVENESS_THRESHOLD = 0.25
 
 
 @dataclass(frozen=True)
@@ -16,14 +17,26 @@ class EngineConfig:
     """Everything the engine needs; `dataclasses.replace` makes variants.
 
     Each field can be set from the environment as FACE_<FIELD> (FACE_MODELS_DIR,
-    FACE_BUILD_DIR, FACE_THREADS, FACE_MATCH_THRESHOLD, FACE_LIVENESS_THRESHOLD,
-    FACE_MAX_IMAGE_BYTES, FACE_MAX_PIXELS, FACE_MIN_FACE_PX, ...)."""
+    FACE_BUILD_DIR, FACE_THREADS, FACE_MATCH_THRESHOLD, FACE_LIVENESS_REJECT,
+    FACE_LIVENESS_ACCEPT, FACE_MAX_IMAGE_BYTES, FACE_MIN_FACE_PX, ...)."""
 
     models_dir: Path = Path("data/models")
     build_dir: Path = Path("data/models")
     threads: int = 1
     match_threshold: float = DEFAULT_MATCH_THRESHOLD
-    liveness_threshold: float = DEFAULT_LIVENESS_THRESHOLD
+    # passive liveness bands (mean of the two MiniFASNet "real" probabilities): below
+    # `reject` refused, from `accept` accepted, between sent to a supervisor; a burst that
+    # passed the challenge is accepted from `challenge_accept`
+    liveness_reject: float = 0.30
+    liveness_accept: float = 0.83
+    liveness_challenge_accept: float = 0.50
+    liveness_box_scale: float = 1.1  # the detector box widened before the models' own crops
+    too_close_fraction: float = 0.70  # a face box wider/taller than this share of the photo
+    # the challenge (face_engine/challenge.py)
+    challenge_near_eye_fraction: float = 0.25
+    challenge_min_growth: float = 1.5
+    challenge_flat_correlation: float = 0.975
+    challenge_min_parallax: float = 0.045
     max_image_bytes: int = 15 * 1024 * 1024
     max_pixels: int = 40_000_000
     work_max_side: int = 1280
@@ -42,6 +55,14 @@ class EngineConfig:
         object.__setattr__(self, "build_dir", Path(self.build_dir))
         if self.threads < 1:
             raise ValueError("threads must be >= 1")
+        if not 0 <= self.liveness_reject <= self.liveness_challenge_accept <= 1 or \
+                not self.liveness_reject <= self.liveness_accept <= 1:
+            raise ValueError("liveness bands need 0 <= reject <= (challenge_)accept <= 1")
+
+    @property
+    def challenge_limits(self) -> ChallengeLimits:
+        return ChallengeLimits(self.challenge_near_eye_fraction, self.challenge_min_growth,
+                               self.challenge_flat_correlation, self.challenge_min_parallax)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> EngineConfig:

@@ -1,4 +1,5 @@
-"""FaceEngine: detection → quality gate → alignment → embedding → liveness, on CPU."""
+"""FaceEngine: detection → quality gate → alignment → embedding → liveness (passive bands and
+the active challenge), on CPU."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import onnxruntime as ort
 
+from . import challenge as active
 from . import manifest
 from .align import align_face
 from .config import EngineConfig
@@ -17,11 +19,11 @@ from .detector import Detection, YuNetDetector
 from .errors import FaceEngineError, ImageError, ModelsUnavailable, TemplateMismatch
 from .fingerprint import face_print
 from .imageio import DecodedImage, decode_image
-from .liveness import LivenessChecker
+from .liveness import ACCEPT, REJECT, LivenessChecker, liveness_band
 from .matching import best_similarity, cosine
-from .quality import assess, dominant_face, face_size
+from .quality import assess, dominant_face, face_fraction, face_size
 from .recognizer import DlibRecognizer
-from .results import FaceAnalysis, Template, Verification
+from .results import Burst, FaceAnalysis, Template, Verification
 
 log = logging.getLogger(__name__)
 MAX_ENROLL_PHOTOS = 5
@@ -35,6 +37,11 @@ class _Located:
     main: Detection | None
     count: int
     chip: np.ndarray | None
+
+    @property
+    def frame(self) -> active.Frame:
+        """The photo as a challenge frame (coordinates of the decoded working copy)."""
+        return active.Frame(self.image.bgr, self.main if self.count == 1 else None)
 
 
 def session_options(threads: int) -> ort.SessionOptions:
@@ -65,7 +72,8 @@ class FaceEngine:
                                       cfg.nms_iou_threshold, cfg.detect_max_side)
         self.recognizer = DlibRecognizer(path(manifest.RECOGNIZER), opts, cfg.batch_size)
         self.liveness = LivenessChecker(path(manifest.MINIFASNET_V2),
-                                        path(manifest.MINIFASNET_V1SE), opts)
+                                        path(manifest.MINIFASNET_V1SE), opts,
+                                        cfg.liveness_box_scale)
         self.model_version = f"{manifest.RECOGNIZER.name}+{manifest.YUNET.name}"
         log.info("face engine ready (%s, %d thread(s))", self.model_version, cfg.threads)
 
@@ -106,10 +114,22 @@ class FaceEngine:
         if embedding is not None:
             embedding.setflags(write=False)
         reasons = quality.reasons
-        if liveness is not None and liveness < cfg.liveness_threshold:
+        if self._too_close(located):  # the models would see no context: not judged
+            reasons += ("FACE_TOO_CLOSE",)
+        elif liveness is not None and liveness < cfg.liveness_reject:
             reasons += ("SPOOF_SUSPECTED",)
         return FaceAnalysis(orig.box, orig.landmarks, main.score, 1, quality, liveness,
                             embedding, reasons, face_print(located.chip))
+
+    def _too_close(self, located: _Located) -> bool:
+        bgr = located.image.bgr
+        return face_fraction(located.main.box, bgr.shape[1], bgr.shape[0]) > \
+            self.config.too_close_fraction
+
+    def _liveness(self, located: _Located) -> float | None:
+        if self._too_close(located):
+            return None
+        return self.liveness.score(located.image.bgr, located.main.box)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -123,7 +143,7 @@ class FaceEngine:
             t0 = time.perf_counter()
             embedding = self.recognizer.embed([located.chip])[0]
             t1 = time.perf_counter()
-            liveness = self.liveness.score(located.image.bgr, located.main.box)
+            liveness = self._liveness(located)
             timings.update(embed=t1 - t0, liveness=time.perf_counter() - t1)
             timings["total"] = sum(timings[s] for s in ("detect", "align", "embed", "liveness"))
         return self._analysis(located, embedding, liveness), timings
@@ -144,7 +164,7 @@ class FaceEngine:
         usable = [loc for loc in located if loc.chip is not None]
         embeddings = iter(self.recognizer.embed([loc.chip for loc in usable]))
         return [
-            self._analysis(loc, next(embeddings), self.liveness.score(loc.image.bgr, loc.main.box))
+            self._analysis(loc, next(embeddings), self._liveness(loc))
             if loc.chip is not None else self._analysis(loc, None, None)
             for loc in located
         ]
@@ -183,19 +203,76 @@ class FaceEngine:
         """Templates stay valid while the recognizer (first part of the version) is the same."""
         return template.model_version.split("+")[0] == self.model_version.split("+")[0]
 
-    def verify(self, image_bytes: bytes, template: Template) -> Verification:
-        """Is the person in this selfie the template's owner, live, in a usable photo?"""
+    def check_burst(self, selfie: bytes, burst: Burst) -> active.ChallengeResult:
+        """The challenge's outcome for a selfie and the burst around it (no template)."""
+        located = self._locate(selfie)
+        if located.chip is None:
+            return active.ChallengeResult(active.NOT_FOLLOWED, "NO_FACE")
+        return self._challenge(located, self.recognizer.embed([located.chip])[0], burst)
+
+    def _challenge(self, selfie: _Located, selfie_embedding: np.ndarray,
+                   burst: Burst) -> active.ChallengeResult:
+        """Locate the burst's faces (only the nearest one is embedded, to see that the same
+        person came closer) and judge the burst against its instruction."""
+        cfg = self.config
+        images = []
+        for i, data in enumerate(burst.frames):
+            try:
+                images.append(decode_image(data, cfg.max_image_bytes, cfg.max_pixels,
+                                           cfg.work_max_side).bgr)
+            except ImageError as exc:
+                raise ImageError(str(exc), exc.code, {"frame": i, **(exc.details or {})}) from exc
+        others = []
+        for bgr, found in zip(images, self.detector.detect_many(images), strict=True):
+            main, count = dominant_face(found, cfg.secondary_face_ratio)
+            others.append(active.Frame(bgr, main if count == 1 else None))
+        frames = [selfie.frame, *others] if burst.instruction == active.CLOSER \
+            else [*others, selfie.frame]
+        problem = active.followed(burst.instruction, frames, self.config.challenge_limits)
+        if problem is not None:
+            return problem
+        near = active.far_to_near(burst.instruction, frames)[-1]
+        chip = align_face(near.bgr, np.asarray(near.face.landmarks))
+        similarity = cosine(self.recognizer.embed([chip])[0], selfie_embedding)
+        return active.judge(burst.instruction, frames, similarity, self.config.match_threshold,
+                            self.config.challenge_limits)
+
+    def verify(self, image_bytes: bytes, template: Template,
+               burst: Burst | None = None) -> Verification:
+        """Is the person in this selfie the template's owner, live, in a usable photo? With a
+        burst, the challenge is judged too and sets the liveness band's thresholds."""
         if not self.is_compatible(template):
             raise TemplateMismatch(f"template made by {template.model_version}, engine runs "
                                    f"{self.model_version}", details={
                                        "template": template.model_version,
                                        "engine": self.model_version})
-        analysis = self.analyze(image_bytes)
+        located = self._locate(image_bytes)
+        embedding = liveness = None
+        if located.chip is not None:
+            embedding = self.recognizer.embed([located.chip])[0]
+            liveness = self._liveness(located)
+        analysis = self._analysis(located, embedding, liveness)
         if analysis.embedding is None:
             return Verification(None, False, None, False, analysis.reasons, analysis)
         similarity = best_similarity(analysis.embedding, template.embeddings)
         match = similarity >= self.config.match_threshold
-        live = analysis.liveness is not None and \
-            analysis.liveness >= self.config.liveness_threshold
         reasons = analysis.reasons + (() if match else ("FACE_MISMATCH",))
-        return Verification(similarity, match, analysis.liveness, live, reasons, analysis)
+        result = None
+        if burst is not None and not reasons:
+            result = self._challenge(located, analysis.embedding, burst)
+            reasons += _CHALLENGE_REFUSALS.get(result.outcome, ())
+        band = None
+        if liveness is not None and (result is None or result.outcome in _BANDED):
+            cfg = self.config
+            band = liveness_band(liveness, result.outcome if result else None,
+                                 reject_below=cfg.liveness_reject, accept_from=cfg.liveness_accept,
+                                 challenge_accept_from=cfg.liveness_challenge_accept)
+            if band == REJECT and "SPOOF_SUSPECTED" not in reasons:
+                reasons += ("SPOOF_SUSPECTED",)
+        return Verification(similarity, match, liveness, band == ACCEPT, reasons, analysis,
+                            band, result)
+
+
+_CHALLENGE_REFUSALS = {active.NOT_FOLLOWED: ("CHALLENGE_NOT_FOLLOWED",),
+                       active.FACE_CHANGED: ("CHALLENGE_FACE_CHANGED",)}
+_BANDED = (active.LIVE, active.FLAT, active.INCONSISTENT)

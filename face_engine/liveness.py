@@ -1,4 +1,5 @@
-"""Silent-Face-Anti-Spoofing liveness: MiniFASNetV2 (crop ×2.7) and MiniFASNetV1SE (×4.0)."""
+"""Passive liveness: Silent-Face-Anti-Spoofing's MiniFASNetV2 (crop ×2.7) and MiniFASNetV1SE
+(×4.0), and the accept / review / reject bands their mean score falls in."""
 
 from __future__ import annotations
 
@@ -8,7 +9,31 @@ import cv2
 import numpy as np
 import onnxruntime as ort
 
+from .challenge import FLAT, INCONSISTENT, LIVE
+
 REAL_CLASS = 1
+ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
+
+
+def liveness_band(score: float, challenge: str | None, *, reject_below: float,
+                  accept_from: float, challenge_accept_from: float) -> str:
+    """ACCEPT, REVIEW or REJECT for a passive score, given the challenge's outcome (None when
+    the capture had none). A flat burst is refused whatever the score; one that showed a face
+    approaching is accepted from the lower threshold; one that moved but not like a face
+    (two pictures swapped, say) is never accepted without a supervisor."""
+    if challenge == FLAT or score < reject_below:
+        return REJECT
+    if challenge == INCONSISTENT:
+        return REVIEW
+    threshold = challenge_accept_from if challenge == LIVE else accept_from
+    return ACCEPT if score >= threshold else REVIEW
+
+
+def widened(box: tuple[float, float, float, float], factor: float
+            ) -> tuple[float, float, float, float]:
+    """The box scaled by `factor` about its centre."""
+    x, y, w, h = box
+    return (x + w / 2 - w * factor / 2, y + h / 2 - h * factor / 2, w * factor, h * factor)
 
 
 def liveness_crop_box(box: tuple[float, float, float, float], width: int, height: int,
@@ -70,10 +95,16 @@ class MiniFASNet:
 
 
 class LivenessChecker:
-    """Average of the two models' "real" probabilities (0 = attack, 1 = live)."""
+    """Average of the two models' "real" probabilities (0 = attack, 1 = live). YuNet's box is
+    tighter than the detector the models were trained with: widening it by `box_scale`
+    first gives them the context they expect (spoof-dev, with one replay of 34 let through:
+    3 instead of 8 of 37 live frames short of the accept band; docs/FACE_ENGINE.md)."""
 
-    def __init__(self, v2_path: Path, v1se_path: Path, options: ort.SessionOptions) -> None:
+    def __init__(self, v2_path: Path, v1se_path: Path, options: ort.SessionOptions,
+                 box_scale: float = 1.0) -> None:
         self.models = (MiniFASNet(v2_path, 2.7, options), MiniFASNet(v1se_path, 4.0, options))
+        self.box_scale = box_scale
 
     def score(self, bgr: np.ndarray, box: tuple[float, float, float, float]) -> float:
+        box = widened(box, self.box_scale)
         return float(np.mean([m.real_probability(bgr, box) for m in self.models]))

@@ -27,6 +27,11 @@ def face_size(box: Sequence[float]) -> float:
     return float(min(box[2], box[3]))
 
 
+def face_fraction(box: Sequence[float], width: int, height: int) -> float:
+    """How much of the photo the face box fills: its larger share of the width or height."""
+    return float(max(box[2] / width, box[3] / height))
+
+
 def blur_score(chip_bgr: np.ndarray) -> float:
     """Variance of the Laplacian over the inner face of an aligned chip (higher = sharper)."""
     gray = cv2.cvtColor(_inner(chip_bgr), cv2.COLOR_BGR2GRAY)

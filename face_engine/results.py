@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .challenge import INSTRUCTIONS, ChallengeResult
 from .errors import FaceEngineError
 from .fingerprint import PRINT_SIZE
 
 EMBEDDING_DIM = 128
+MAX_BURST_FRAMES = 3
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,32 @@ class FaceAnalysis:
 
 
 @dataclass(frozen=True)
+class Burst:
+    """The frames a client recorded while the user followed a challenge's instruction, in
+    capture order, without the selfie: the selfie is the far end of the burst (its first
+    frame for "closer", its last for "farther")."""
+
+    instruction: str
+    frames: tuple[bytes, ...]
+
+    def __post_init__(self) -> None:
+        if self.instruction not in INSTRUCTIONS:
+            raise FaceEngineError(f"unknown instruction {self.instruction!r}", "CHALLENGE_INVALID")
+        if not 1 <= len(self.frames) <= MAX_BURST_FRAMES:
+            raise FaceEngineError(f"a burst has 1 to {MAX_BURST_FRAMES} frames besides the "
+                                  "selfie", "CHALLENGE_FRAMES")
+
+
+@dataclass(frozen=True)
 class Verification:
     similarity: float | None
     match: bool
     liveness: float | None
-    live: bool
-    reasons: tuple[str, ...]
+    live: bool  # in the accept band
+    reasons: tuple[str, ...]  # refusals
     analysis: FaceAnalysis = field(repr=False)
+    band: str | None = None  # accept | review | reject; None when liveness was not judged
+    challenge: ChallengeResult | None = None
 
     @property
     def ok(self) -> bool:

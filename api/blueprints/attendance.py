@@ -11,7 +11,7 @@ from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
 from api.schemas import attendance as s
 from api.services import daily, storage
 from api.services.accounts import authenticated, current_actor, scope
-from api.services.checkin import CheckinRequest, review, submit
+from api.services.checkin import MAX_BURST_FRAMES, CheckinRequest, challenges, review, submit
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
                 description="Presensi masuk/pulang dan rekap harian")
@@ -29,10 +29,43 @@ def _idempotency_key() -> str:
     return key
 
 
-def _selfie_bytes(files) -> bytes:
-    data = files["selfie"].read(current_app.config["MAX_SELFIE_BYTES"] + 1)
-    storage.check(data, storage.IMAGE_TYPES, current_app.config["MAX_SELFIE_BYTES"], "selfie")
+def _image(upload, field: str) -> bytes:
+    limit = current_app.config["MAX_SELFIE_BYTES"]
+    data = upload.read(limit + 1)
+    storage.check(data, storage.IMAGE_TYPES, limit, field)
     return data
+
+
+def _frames(form) -> tuple[bytes, ...]:
+    """The challenge burst: 1–3 images with a challenge, none without one."""
+    uploads = request.files.getlist("frames")
+    if form["challenge_id"] is None:
+        if uploads:
+            raise ApiError("VALIDATION_ERROR", 422, details={
+                "frames": ["Rangkaian foto hanya bersama challenge_id."]})
+        return ()
+    if not 1 <= len(uploads) <= MAX_BURST_FRAMES:
+        raise ApiError("CHALLENGE_FRAMES", 422, details={
+            "frames": [f"Kirim 1 sampai {MAX_BURST_FRAMES} foto tantangan."]})
+    return tuple(_image(upload, "frames") for upload in uploads)
+
+
+def _challenge_limit() -> str:
+    return current_app.config["RATELIMIT_CHALLENGE"]
+
+
+@blp.route("/challenges", methods=["POST"])
+@limiter.limit(_challenge_limit)
+@authenticated()
+@blp.arguments(s.ChallengeIn)
+@blp.response(201, s.ChallengeOut)
+@blp.doc(security=SECURITY)
+def create_challenge(body):
+    """Tantangan keaslian wajah sekali pakai untuk presensi berikutnya dari perangkat ini:
+    ikuti `instruction` sambil merekam rangkaian foto, kirim bersama presensi sebelum
+    `expires_at`."""
+    actor = current_actor()
+    return challenges.issue(Employee.get_by_id(actor.id), body["device_id"], clock.now())
 
 
 @blp.route("/checkins", methods=["POST"])
@@ -48,8 +81,8 @@ def _selfie_bytes(files) -> bytes:
 def create_checkin(form, files):
     """Presensi masuk/pulang dengan swafoto, lokasi GPS dan ID perangkat (SPEC §4)."""
     actor = current_actor()
-    req = CheckinRequest(selfie=_selfie_bytes(files), idempotency_key=_idempotency_key(),
-                         **form)
+    req = CheckinRequest(selfie=_image(files["selfie"], "selfie"),
+                         idempotency_key=_idempotency_key(), frames=_frames(form), **form)
     answer, replayed = submit(Employee.get_by_id(actor.id), actor.must_change_password, req,
                               clock.now())
     status = 200 if replayed or answer["status"] == "REJECTED" else 201
@@ -109,6 +142,23 @@ def get_selfie(event_id):
     actor = current_actor()
     scope.require_evidence(actor, event.employee_id)
     stored = StoredFile.get_by_id(event.selfie_id)
+    return Response(storage.read_audited(actor.id, stored, event.employee_id),
+                    mimetype=stored.mime, headers={"Cache-Control": "private, max-age=300"})
+
+
+@blp.route("/checkins/<int:event_id>/frames/<int:position>", methods=["GET"])
+@authenticated()
+@blp.doc(security=SECURITY, responses={200: {"description": "Foto tantangan (JPEG/PNG)",
+                                             "content": {"image/jpeg": {}}}})
+def get_frame(event_id, position):
+    """Foto ke-`position` (mulai 1) dari rangkaian tantangan sebuah presensi."""
+    event = CheckinEvent.get_or_none(CheckinEvent.id == event_id)
+    ids = review.frame_ids(event) if event is not None else []
+    if not 1 <= position <= len(ids):
+        raise ApiError("NOT_FOUND", 404)
+    actor = current_actor()
+    scope.require_evidence(actor, event.employee_id)
+    stored = StoredFile.get_by_id(ids[position - 1])
     return Response(storage.read_audited(actor.id, stored, event.employee_id),
                     mimetype=stored.mime, headers={"Cache-Control": "private, max-age=300"})
 

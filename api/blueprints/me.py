@@ -8,7 +8,7 @@ from api.blueprints.org import locations_out
 from api.frames import json_response
 from api.models import Employee
 from api.schemas.me import InboxOut, InboxQuery, MeOut, OwnRecapOut, OwnRecapQuery
-from api.services import accounts, approvals, recaps, schedules
+from api.services import accounts, approvals, checkin, recaps, schedules
 from api.services.accounts import authenticated, current_actor
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1", description="Profil sendiri")
@@ -24,8 +24,9 @@ def get_me():
     employee = Employee.get_by_id(actor.id)
     tz = schedules.employee_tz(actor.id)
     today = schedules.resolve_for(employee, clock.local(clock.now(), tz).date(), tz)
-    return accounts.profile(employee, actor, locations_out(employee),
-                            schedules.schedule_dict(today))
+    return {**accounts.profile(employee, actor, locations_out(employee),
+                               schedules.schedule_dict(today)),
+            "liveness_challenge": checkin.challenges.required_for("web")}
 
 
 @blp.route("/me/recap", methods=["GET"])

@@ -4,6 +4,7 @@ from api.models.accounts import Credential, RevokedToken, RoleGrant
 from api.models.attendance import CheckinEvent, DailyRecord
 from api.models.audit import AuditEntry
 from api.models.cancellations import Cancellation
+from api.models.challenges import LivenessChallenge
 from api.models.closings import MonthClosing
 from api.models.corrections import Correction
 from api.models.devices import Device, DeviceBinding
@@ -46,6 +47,8 @@ ALL_MODELS = [
     Correction,
     Cancellation,
     MonthClosing,
+    # liveness challenges (issue 13)
+    LivenessChallenge,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -39,6 +39,15 @@ class CheckinEvent(BaseModel):
     out_of_office = BooleanField(default=False)
     similarity = DoubleField(null=True)
     liveness = DoubleField(null=True)
+    # liveness (issue 13): the client kind the request declared, the path judged (challenge |
+    # passive), the band (accept | review | reject), the challenge used and what it found,
+    # and the burst's frames (stored file ids in capture order, kept like the selfie)
+    client = CharField(max_length=10, default="other")
+    liveness_path = CharField(max_length=10, null=True)
+    liveness_band = CharField(max_length=10, null=True)
+    challenge_id = IntegerField(null=True)  # liveness_challenge.id
+    challenge_result = TextField(default="")
+    frames = TextField(default="")
     selfie = ForeignKeyField(StoredFile, null=True)
     selfie_sha256 = CharField(max_length=64, default="", index=True)
     embedding = BlobField(null=True)

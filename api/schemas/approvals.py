@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from api.schemas.attendance import LivenessOut
 from api.schemas.common import PageArgs, one_of
 from api.services.approvals import KINDS
 
@@ -33,7 +34,7 @@ class ApprovalGeofence(ma.Schema):
     radius_m = ma.fields.Integer()
 
 
-class CheckinDetail(ma.Schema):
+class CheckinDetail(LivenessOut):
     kind = ma.fields.String()
     work_date = ma.fields.Date(allow_none=True)
     recorded_at = ma.fields.String()
@@ -53,6 +54,8 @@ class CheckinDetail(ma.Schema):
     captured_at = ma.fields.String(allow_none=True, metadata={
         "description": "Tanpa sinyal: waktu pengambilan menurut perangkat (recorded_at = "
                        "waktu diterima server)"})
+    frame_urls = ma.fields.List(ma.fields.String(), metadata={
+        "description": "Foto rangkaian tantangan, urutan pengambilan"})
 
 
 class AbsenceDetail(ma.Schema):

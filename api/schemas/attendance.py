@@ -3,7 +3,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from api.schemas.common import Base, PageArgs, length, one_of
-from api.services.checkin import PURPOSES
+from api.services.checkin import CLIENTS, INSTRUCTIONS, PURPOSES
 
 
 class CheckinForm(Base):
@@ -22,8 +22,34 @@ class CheckinForm(Base):
                        "pengambilan; selalu menunggu persetujuan"})
 
 
+    client = ma.fields.String(load_default="other", validate=one_of(CLIENTS), metadata={
+        "description": "Jenis klien (web, android, ios, kiosk, other); klien yang wajib "
+                       "tantangan diatur LIVENESS_CHALLENGE_REQUIRED"})
+    challenge_id = ma.fields.Integer(load_default=None, validate=ma.validate.Range(1, 2**53),
+                                     metadata={"description": "Tantangan keaslian wajah yang "
+                                               "diikuti (POST /attendance/challenges)"})
+    challenge_nonce = ma.fields.String(load_default="", validate=length(64))
+
+
 class SelfieFile(ma.Schema):
     selfie = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
+    frames = ma.fields.List(ma.fields.Raw(metadata={"type": "string", "format": "binary"}),
+                            load_default=list, metadata={
+                                "description": "Rangkaian foto tantangan selain swafoto (1–3, "
+                                               "urutan pengambilan)"})
+
+
+class ChallengeIn(Base):
+    device_id = ma.fields.String(required=True, validate=length(128, 4))
+
+
+class ChallengeOut(ma.Schema):
+    challenge_id = ma.fields.Integer()
+    nonce = ma.fields.String()
+    instruction = ma.fields.String(metadata={"enum": list(INSTRUCTIONS), "description":
+                                             "closer: dari jauh ke dekat; farther: sebaliknya"})
+    expires_at = ma.fields.String()
+    ttl_s = ma.fields.Integer()
 
 
 class CheckinOut(ma.Schema):
@@ -41,6 +67,12 @@ class CheckinOut(ma.Schema):
         "description": "Waktu pengambilan foto menurut perangkat (hanya presensi tanpa sinyal)"})
     approver = ma.fields.Dict(allow_none=True, metadata={
         "description": "Yang memutuskan presensi yang menunggu persetujuan (nama, jabatan)"})
+    liveness_band = ma.fields.String(allow_none=True, metadata={
+        "enum": ["accept", "review", "reject", None]})
+    liveness_path = ma.fields.String(allow_none=True, metadata={
+        "enum": ["challenge", "passive", None]})
+    challenge = ma.fields.Dict(allow_none=True, metadata={
+        "description": "Hasil tantangan (outcome, reason, growth, flatness, parallax, ...)"})
 
 
 class DecisionIn(Base):
@@ -57,7 +89,21 @@ class EventQuery(PageArgs):
                                 validate=one_of(("pending", "approved", "rejected")))
 
 
-class EventOut(ma.Schema):
+class LivenessOut(ma.Schema):
+    """What a check-in's liveness step used and found (issue 13)."""
+
+    client = ma.fields.String(metadata={"description": "Jenis klien yang dinyatakan"})
+    liveness_band = ma.fields.String(allow_none=True, metadata={
+        "description": "accept | review | reject; kosong bila tidak dinilai"})
+    liveness_path = ma.fields.String(allow_none=True, metadata={
+        "description": "challenge (dengan tantangan) | passive"})
+    challenge = ma.fields.Dict(allow_none=True, metadata={
+        "description": "Hasil tantangan: outcome, reason, growth, flatness, parallax, ..."})
+    frame_count = ma.fields.Integer(metadata={"description": "Foto tantangan yang disimpan: "
+                                              "GET /attendance/checkins/{id}/frames/{n}"})
+
+
+class EventOut(LivenessOut):
     id = ma.fields.Integer()
     employee_id = ma.fields.Integer()
     employee_name = ma.fields.String()

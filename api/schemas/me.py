@@ -43,6 +43,9 @@ class MeOut(ma.Schema):
     pemda = ma.fields.Dict()
     server_time = ma.fields.String(metadata={
         "description": "Jam server (ISO 8601); klien memakainya untuk mengoreksi jam perangkat"})
+    liveness_challenge = ma.fields.Boolean(metadata={
+        "description": "Presensi dari aplikasi web memakai tantangan keaslian wajah "
+                       "(POST /attendance/challenges)"})
 
 
 class OwnRecapQuery(Base):

@@ -75,6 +75,24 @@ def _checkin_body(item: dict) -> None:
             st.warning(texts.MOCK_FLAG)
         if detail["codes"]:
             st.caption(" · ".join(texts.CODE_NAMES.get(c, c) for c in detail["codes"]))
+    _liveness_part(detail)
+
+
+def _liveness_part(detail: dict) -> None:
+    """What the liveness step found, and the challenge's frames beside the selfie: what a
+    supervisor judges a SPOOF_REVIEW capture on."""
+    path = detail.get("liveness_path")
+    if path:
+        outcome = (detail.get("challenge") or {}).get("outcome")
+        st.caption(texts.CHALLENGE_LINE.format(
+            path=texts.LIVENESS_PATHS.get(path, path),
+            outcome=texts.CHALLENGE_OUTCOMES.get(outcome, "–") if outcome else
+            texts.CODE_NAMES["SPOOF_REVIEW"] if "SPOOF_REVIEW" in detail["codes"] else "–"))
+    if "SPOOF_REVIEW" in detail["codes"]:
+        st.warning(texts.LIVENESS_REVIEW)
+    if detail.get("frame_urls"):
+        st.caption(texts.FRAMES)
+        st.image([data.image(url) for url in detail["frame_urls"]], width=110)
 
 
 def _absence_body(item: dict) -> None:

@@ -28,7 +28,8 @@ def checkin(client, world, who: str, *, kind: str = "in", selfie: bytes | None =
             lon: float = OFFICE_A[1], accuracy_m: float = 10, device: str | None = None,
             key: str | None = None, note: str = "", purpose: str | None = None,
             is_mock: bool = False, headers=None, offline: bool = False,
-            client_time: str = "2026-03-02T07:09:58+07:00"):
+            client_time: str = "2026-03-02T07:09:58+07:00", client_kind: str | None = None,
+            challenge: dict | None = None, frames: list[bytes] = ()):
     data = {
         "kind": kind, "lat": str(lat), "lon": str(lon), "accuracy_m": str(accuracy_m),
         "is_mock": "true" if is_mock else "false", "device_id": device or f"hp-{who}",
@@ -38,10 +39,22 @@ def checkin(client, world, who: str, *, kind: str = "in", selfie: bytes | None =
     }
     if purpose is not None:
         data["purpose"] = purpose
+    if client_kind is not None:
+        data["client"] = client_kind
+    if challenge is not None:
+        data["challenge_id"], data["challenge_nonce"] = str(challenge["challenge_id"]), \
+            challenge["nonce"]
+    if frames:
+        data["frames"] = [(io.BytesIO(f), f"frame{i}.jpg") for i, f in enumerate(frames)]
     key = key or f"k-{next(_keys)}-{uuid.uuid4().hex[:6]}"
     return client.post("/api/v1/attendance/checkins", data=data,
                        content_type="multipart/form-data",
                        headers={**(headers or world.headers(who)), "Idempotency-Key": key})
+
+
+def new_challenge(client, world, who: str, device: str | None = None):
+    return client.post("/api/v1/attendance/challenges", json={"device_id": device or f"hp-{who}"},
+                       headers=world.headers(who))
 
 
 def reencoded(data: bytes, quality: int = 85, scale: float = 0.9) -> bytes:

@@ -7,7 +7,7 @@ from playhouse.migrate import SchemaMigrator, migrate
 from api import migrations
 from api.db import database
 from api.migrations import SchemaVersion
-from api.models import CheckinEvent, Credential, FaceTemplate
+from api.models import CheckinEvent, Credential, FaceTemplate, LivenessChallenge
 from tests.factories import stored_checkin
 
 # the columns each migration after the first adds
@@ -18,6 +18,9 @@ ADDED = {
                     ("face_template", "decision_reason"), ("face_template", "photos"),
                     ("checkin_event", "face_print"),
                     ("checkin_event", "matched_employee")],
+    "v0004_liveness": [("checkin_event", c) for c in (
+        "client", "liveness_path", "liveness_band", "challenge_id", "challenge_result",
+        "frames")],
 }
 
 
@@ -34,11 +37,14 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     # roll the schema back to v0001: the later columns gone, only the first version stamped
     migrate(*(migrator.drop_column(table, column) for columns in ADDED.values()
               for table, column in columns))
+    LivenessChallenge.drop_table()
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
     assert migrations.migrate() == sorted(ADDED)
     row = CheckinEvent.get_by_id(event.id)
     assert (row.status, row.offline, row.purpose, row.face_print) == ("ACCEPTED", False, None,
                                                                       None)
+    assert (row.client, row.liveness_path, row.frames) == ("other", None, "")
+    assert LivenessChallenge.select().count() == 0
     assert Credential.get(Credential.employee == employee).token_version == 0
     assert FaceTemplate.select().where(FaceTemplate.approval.is_null(False)).count() == 0
     assert migrations.migrate() == []  # nothing left to apply

@@ -150,7 +150,7 @@ def test_an_admin_does_not_approve_his_own_device(client, faces):
 
 def test_a_reenrolment_takes_effect_only_after_a_second_person(client, faces):
     w = faces
-    pending = post_face(client, w, "operator_a", "pegawai_a", "webmorph_lisa", 4, 5)
+    pending = post_face(client, w, "operator_a", "pegawai_a", "webmorph_lisa", 4, 6)
     assert pending.status_code == 202 and pending.json["pending"]
     template_id = pending.json["pending"]["template_id"]
     again = post_face(client, w, "operator_a", "pegawai_a", "webmorph_lisa", 6)

@@ -43,7 +43,9 @@ def test_kepala_opd_sees_what_is_needed_to_decide(dashboard, seed_pending, api, 
     assert len(faces) == 1 and texts.KIND_NAMES["face"] in shown  # a re-enrolment to decide
     assert any(c.value.startswith("Foto baru") for c in at.caption)
     checkins = sum(1 for i in queue["items"] if i["kind"] == "checkin")
-    assert len(at.image) == checkins + 2  # a selfie on every check-in; new and current faces
+    bursts = sum(1 for i in queue["items"] if i["kind"] == "checkin" and i["checkin"]["frame_urls"])
+    # a selfie on every check-in, the frames of a challenge; new and current faces
+    assert len(at.image) == checkins + bursts + 2
     maps = [c for c in charts(at) if any(t.get("name") == texts.MAP_CHECKIN for t in c["data"])]
     assert len(maps) == checkins
     ours = next(m for m in maps
@@ -175,3 +177,25 @@ def test_kepala_opd_sees_a_cancellation_with_its_witnesses(dashboard, api, api_l
     at.text_input(key=f"reason_cancellation_{cancellation}").input("Saksi belum menandatangani")
     at.button(key=f"reject_cancellation_{cancellation}").click().run()
     assert texts.REJECTED.format(who=employee["name"]) in texts_shown(at)
+
+
+def test_a_liveness_review_shows_the_challenge_frames_beside_the_selfie(dashboard, api,
+                                                                        api_login):
+    """The demo's web-app check-in whose burst grew like a picture, not like a face: its
+    supervisor sees the warning, what the challenge found and the frames to judge."""
+    for role in ("atasan", "kepala_opd"):
+        queue = _queue(api, api_login(role))
+        review = [i for i in queue["items"]
+                  if i["kind"] == "checkin" and "SPOOF_REVIEW" in i["checkin"]["codes"]]
+        if review:
+            break
+    assert len(review) == 1, "the demo has one liveness review"
+    detail = review[0]["checkin"]
+    assert detail["liveness_path"] == "challenge" and len(detail["frame_urls"]) == 2
+    at = dashboard(role, "persetujuan")
+    assert texts.LIVENESS_REVIEW in [w.value for w in at.warning]
+    shown = texts_shown(at)
+    assert texts.CHALLENGE_OUTCOMES["inconsistent"] in shown
+    assert texts.FRAMES in shown
+    frame = requests.get(f"{api}{detail['frame_urls'][1]}", headers=api_login(role), timeout=10)
+    assert frame.status_code == 200 and frame.headers["Content-Type"] == "image/jpeg"

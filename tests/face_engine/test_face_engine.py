@@ -174,9 +174,9 @@ def test_tampered_model_is_refused(config, tmp_path, models_dir):
 def test_config_from_env(tmp_path):
     cfg = EngineConfig.from_env({"FACE_MODELS_DIR": str(tmp_path), "FACE_THREADS": "2",
                                  "FACE_MATCH_THRESHOLD": "0.95", "FACE_MAX_PIXELS": "1000",
-                                 "FACE_LIVENESS_THRESHOLD": ""})
+                                 "FACE_LIVENESS_ACCEPT": ""})
     assert cfg.models_dir == tmp_path and cfg.threads == 2 and cfg.match_threshold == 0.95
-    assert cfg.max_pixels == 1000 and cfg.liveness_threshold == EngineConfig().liveness_threshold
+    assert cfg.max_pixels == 1000 and cfg.liveness_accept == EngineConfig().liveness_accept
     assert EngineConfig.from_env({}).build_dir.as_posix() == "data/models"
     with pytest.raises(ValueError):
         EngineConfig.from_env({"FACE_THREADS": "many"})

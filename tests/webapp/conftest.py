@@ -38,15 +38,14 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(pytest.mark.skip(reason="Debian chromium not installed"))
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Iterator[dict]:
-    folder = tmp_path_factory.mktemp("webapp")
+def serve(folder: Path, **settings: str) -> Iterator[dict]:
+    """Seed a pemda into `folder` and serve the API over it until the generator is closed."""
     env = {**os.environ, "HADIR_ENV": "test", "DATABASE_URL": f"sqlite:///{folder / 'hadir.db'}",
            "UPLOAD_DIR": str(folder / "uploads"), "HADIR_FAKE_NOW": FAKE_NOW,
            "HADIR_CLOCK_RUNNING": "true", "PASSWORD_HASH_PROFILE": "fast",
            "JWT_SECRET_KEY": "webapp-test-secret-0123456789abcdef", "LOG_LEVEL": "WARNING",
            "RATELIMIT_LOGIN": "1000 per minute", "RATELIMIT_CHECKIN": "1000 per minute",
-           "PYTHONPATH": str(ROOT)}
+           "PYTHONPATH": str(ROOT), **settings}
     logins_path = folder / "logins.json"
     seeded = subprocess.run([sys.executable, "-m", "tests.webapp.seed_world", str(logins_path)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
@@ -67,6 +66,22 @@ def server(tmp_path_factory) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[dict]:
+    """The API with the passive liveness path for the web app (LIVENESS_CHALLENGE_REQUIRED
+    "none"), so that a fake camera showing one still photo can check in; the challenge, the
+    production default, has its own server (`challenge_server`)."""
+    yield from serve(tmp_path_factory.mktemp("webapp"), LIVENESS_CHALLENGE_REQUIRED="none")
+
+
+@pytest.fixture(scope="module")
+def challenge_server(tmp_path_factory) -> Iterator[dict]:
+    """The API as shipped (the web app must follow a challenge), drawing "closer" only so
+    that the fake camera's film (far → near) is the right one."""
+    yield from serve(tmp_path_factory.mktemp("webapp-challenge"),
+                     LIVENESS_CHALLENGE_INSTRUCTIONS="closer")
+
+
+@pytest.fixture(scope="session")
 def playwright_session():
     from playwright.sync_api import sync_playwright
 
@@ -76,17 +91,18 @@ def playwright_session():
 
 @pytest.fixture
 def phone(playwright_session, server, tmp_path):
-    """phone(who, face=..., at=(lat, lon), camera=True): a page at phone size for one
-    employee, its fake camera showing `face` (a dev-set identity, photo 2 by default)."""
+    """phone(face=..., at=(lat, lon), camera=True): a page at phone size, its fake camera
+    showing `face` (a dev-set identity, photo 2 by default) or playing `film` (a .y4m)."""
     opened = []
 
     def open_phone(face: str | None = None, at: tuple[float, float] | None = None,
-                   camera: bool = True, accuracy: float = 12.0, photo_number: int = 2):
-        office = server["logins"]["office"]
+                   camera: bool = True, accuracy: float = 12.0, photo_number: int = 2,
+                   film: Path | None = None, office: dict | None = None):
+        office = office or server["logins"]["office"]
         args = [*ARGS]
         if camera:
             photo = FACES / (face or "webmorph_lisa") / f"{photo_number}.jpg"
-            video = y4m(photo, tmp_path / f"camera-{len(opened)}.y4m")
+            video = film or y4m(photo, tmp_path / f"camera-{len(opened)}.y4m")
             args += [*CAMERA, f"--use-file-for-fake-video-capture={video}"]
         browser = playwright_session.chromium.launch(executable_path=str(CHROMIUM),
                                                      headless=True, args=args)

@@ -160,7 +160,11 @@ def _checkin_item(event: CheckinEvent) -> dict:
         "liveness": event.liveness, "codes": [c for c in event.codes.split(",") if c],
         # an offline capture: when the device says it was taken, beside when it arrived
         "offline": event.offline,
-        "captured_at": iso_z(event.client_time) if event.offline else None}}
+        "captured_at": iso_z(event.client_time) if event.offline else None,
+        # the liveness step: a SPOOF_REVIEW capture is judged on these
+        **checkin.review.liveness_dict(event),
+        "frame_urls": [f"/api/v1/attendance/checkins/{event.id}/frames/{n}"
+                       for n in range(1, len(checkin.review.frame_ids(event)) + 1)]}}
 
 
 def _absence_item(row: AbsenceRequest) -> dict:

@@ -1,7 +1,8 @@
 """The check-in hot path (SPEC §4) and what it checks against: the five checks in order, the
 stored attempt and its answer, supervisors' review of pending ones, device bindings and
 enrolled faces."""
-from . import devices, enrolment, review
+from . import challenges, devices, enrolment, review
+from .challenges import CLIENTS, INSTRUCTIONS, MAX_BURST_FRAMES
 from .checks import (
     PURPOSES,
     ZONE_NAMES,
@@ -13,5 +14,6 @@ from .checks import (
 from .face_step import purge_prints
 from .submit import submit
 
-__all__ = ["PURPOSES", "ZONE_NAMES", "Attempt", "CheckinRequest", "devices", "enrolment",
-           "evaluate", "purge_prints", "review", "stored_answer", "submit"]
+__all__ = ["CLIENTS", "INSTRUCTIONS", "MAX_BURST_FRAMES", "PURPOSES", "ZONE_NAMES", "Attempt",
+           "CheckinRequest", "challenges", "devices", "enrolment", "evaluate", "purge_prints",
+           "review", "stored_answer", "submit"]

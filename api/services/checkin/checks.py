@@ -9,19 +9,26 @@ from datetime import datetime, timedelta
 from flask import current_app
 
 from api import clock
-from api.models import CheckinEvent, DailyRecord, Employee, EmployeeLocation, Location
+from api.models import (
+    CheckinEvent,
+    DailyRecord,
+    Employee,
+    EmployeeLocation,
+    LivenessChallenge,
+    Location,
+)
 from api.rules import geo
 from api.rules import schedule as rs
 from api.services.policy import policy_for
 from api.services.schedules import ScheduleBook, employee_tz
 
-from . import devices
+from . import challenges, devices
 from .face_step import check_face
 
 log = logging.getLogger(__name__)
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
               "Asia/Jayapura": "WIT"}
-PENDING_CODES = {"OUTSIDE_GEOFENCE", "IMPOSSIBLE_JUMP", "OFFLINE_CAPTURE"}
+PENDING_CODES = {"OUTSIDE_GEOFENCE", "IMPOSSIBLE_JUMP", "OFFLINE_CAPTURE", "SPOOF_REVIEW"}
 PURPOSES = ("WFH", "DINAS_LUAR")  # why one may check in outside every geofence (BONTANG PRIMA)
 CLOCK_SKEW = timedelta(minutes=2)  # a phone's clock a little ahead of ours is not a lie
 
@@ -40,6 +47,10 @@ class CheckinRequest:
     idempotency_key: str
     purpose: str | None = None
     offline: bool = False  # from the web app's outbox: client_time is when it was captured
+    client: str = "other"  # the client kind the request declares (challenges.CLIENTS)
+    challenge_id: int | None = None
+    challenge_nonce: str = ""
+    frames: tuple[bytes, ...] = ()  # the challenge burst without the selfie, capture order
 
 
 @dataclass
@@ -60,6 +71,10 @@ class Attempt:
     embedding: bytes | None = None
     face_print: bytes | None = None
     matched_employee: int | None = None  # FACE_OF_OTHER_EMPLOYEE
+    challenge: LivenessChallenge | None = None  # redeemed for this attempt
+    liveness_path: str | None = None  # challenge | passive, once the face step judged it
+    liveness_band: str | None = None  # accept | review | reject
+    challenge_result: dict | None = None
     bind_device: bool = False
     device: object = None
 
@@ -98,6 +113,20 @@ def check_account_and_device(employee: Employee, must_change_password: bool,
         attempt.bind_device = outcome.bind_on_success
         if outcome.code:
             attempt.reject(outcome.code)
+
+
+def check_challenge(employee: Employee, req: CheckinRequest, now: datetime,
+                    attempt: Attempt) -> None:
+    """Step 1b: the challenge the capture followed, when it carries one or its client kind
+    must. An offline capture has none (no network to fetch one): it is judged by the passive
+    bands and waits for a supervisor anyway."""
+    if req.offline or (req.challenge_id is None and not challenges.required_for(req.client)):
+        return
+    challenge, code = challenges.redeem(employee.id, req.device_id, req.challenge_id,
+                                        req.challenge_nonce, req.idempotency_key, now)
+    if code:
+        attempt.reject(code)
+    attempt.challenge = challenge
 
 
 def fences_of(employee: Employee) -> list[tuple[geo.Geofence, bool]]:
@@ -195,6 +224,8 @@ def evaluate(employee: Employee, must_change_password: bool, req: CheckinRequest
     attempt.moment = now
     attempt.work_date = clock.local(now, tz).date()
     check_account_and_device(employee, must_change_password, req, attempt)
+    if not attempt.rejected:
+        check_challenge(employee, req, now, attempt)
     if not attempt.rejected and req.offline:
         check_offline(req, now, attempt)
         attempt.work_date = clock.local(attempt.moment, tz).date()

@@ -54,7 +54,8 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
                attempt: Attempt) -> None:
     """Step 4: one usable face, alive, matching the enrolled template, not a replay."""
     from api.face import get_engine
-    from face_engine import FaceEngineError, ModelsUnavailable, Template, fingerprint
+    from face_engine import Burst, FaceEngineError, ModelsUnavailable, Template, fingerprint
+    from face_engine.liveness import REVIEW
 
     row = (FaceTemplate.select().where(FaceTemplate.employee == employee.id, FaceTemplate.active)
            .order_by(FaceTemplate.id.desc()).first())
@@ -66,7 +67,9 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
         return
     template = Template.from_bytes(bytes(row.data))
     try:
-        verification = get_engine().verify(req.selfie, template)
+        burst = (Burst(attempt.challenge.instruction, req.frames)
+                 if attempt.challenge is not None else None)
+        verification = get_engine().verify(req.selfie, template, burst)
     except ModelsUnavailable:
         attempt.reject("FACE_ENGINE_UNAVAILABLE")
         return
@@ -75,6 +78,7 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
         return
     attempt.similarity = verification.similarity
     attempt.liveness = verification.liveness
+    _liveness_step(verification, attempt)
     analysis = verification.analysis
     if analysis.embedding is not None:
         attempt.embedding = np.asarray(analysis.embedding, dtype=np.float32).tobytes()
@@ -89,6 +93,18 @@ def check_face(employee: Employee, req: CheckinRequest, digest: str, now: dateti
     if fingerprint.copy_of(analysis.embedding, analysis.face_print,
                            earlier_faces(employee.id, now, template)) is not None:
         attempt.reject("REPLAY_SUSPECTED")
+    elif verification.band == REVIEW:  # a supervisor looks at the selfie and the frames
+        attempt.codes.append("SPOOF_REVIEW")
+
+
+def _liveness_step(verification, attempt: Attempt) -> None:
+    """What the liveness step used and found (the engine already refused the reject band as
+    SPOOF_SUSPECTED)."""
+    attempt.liveness_band = verification.band
+    attempt.liveness_path = "challenge" if verification.challenge is not None else (
+        "passive" if verification.band else None)
+    if verification.challenge is not None:
+        attempt.challenge_result = verification.challenge.to_dict()
 
 
 def _colleague(employee: Employee, verification, attempt: Attempt) -> bool:

@@ -1,6 +1,7 @@
 """Supervisor decisions on out-of-office check-ins, and event listings for review."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from api import clock
@@ -77,4 +78,17 @@ def event_dict(event: CheckinEvent) -> dict:
         "note": event.note, "purpose": event.purpose, "offline": event.offline,
         "client_time": iso_z(event.client_time), "approval": event.approval,
         "decision_reason": event.decision_reason,
+        **liveness_dict(event),
     }
+
+
+def frame_ids(event: CheckinEvent) -> list[int]:
+    return [int(i) for i in event.frames.split(",") if i]
+
+
+def liveness_dict(event: CheckinEvent) -> dict:
+    """What the liveness step used and found, for a reviewer."""
+    return {"client": event.client, "liveness_band": event.liveness_band,
+            "liveness_path": event.liveness_path,
+            "challenge": json.loads(event.challenge_result) if event.challenge_result else None,
+            "frame_count": len(frame_ids(event))}

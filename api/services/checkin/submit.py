@@ -19,10 +19,11 @@ from api.services import daily, org, storage
 from . import devices
 from .checks import ZONE_NAMES, Attempt, CheckinRequest, evaluate, stored_answer
 
-# Refusals that do not pin the idempotency key: our own failure, and the ones the user fixes
-# without a new photo (a note, a better GPS fix). The same capture, sent again with the same
-# key, is judged afresh.
-UNPINNED_CODES = {"FACE_ENGINE_UNAVAILABLE", "NOTE_REQUIRED", "LOW_ACCURACY"}
+# Refusals that do not pin the idempotency key: our own failure, the ones the user fixes
+# without a new photo (a note, a better GPS fix), and a challenge to fetch again. The same
+# capture, sent again with the same key, is judged afresh.
+UNPINNED_CODES = {"FACE_ENGINE_UNAVAILABLE", "NOTE_REQUIRED", "LOW_ACCURACY",
+                  "CHALLENGE_REQUIRED", "CHALLENGE_INVALID", "CHALLENGE_EXPIRED"}
 
 
 def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, early: int,
@@ -35,8 +36,9 @@ def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, 
     if attempt.status == "PENDING":
         who = f" ({approver['name']})" if approver else ""
         text += f" dicatat dan menunggu persetujuan atasan{who}."
-        if "OFFLINE_CAPTURE" in attempt.codes:
-            text += " " + message("OFFLINE_CAPTURE")
+        for code in ("OFFLINE_CAPTURE", "SPOOF_REVIEW"):
+            if code in attempt.codes:
+                text += " " + message(code)
     else:
         text += " berhasil dicatat."
     if "ALREADY_CHECKED_IN" in attempt.codes:
@@ -68,12 +70,14 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
     key = req.idempotency_key
     if UNPINNED_CODES & set(attempt.refusals):
         key = f"{key}:{uuid.uuid4().hex}"
-    selfie = None
+    selfie, frames = None, []
     try:
         with write_transaction():
+            retain = _retention(attempt, now)
             if storage.sniff(req.selfie):
-                selfie = storage.save(req.selfie, "selfie", employee.id, employee.id,
-                                      _retention(attempt, now))
+                selfie = storage.save(req.selfie, "selfie", employee.id, employee.id, retain)
+            for data in req.frames:  # appended one by one: a failure discards those saved
+                frames.append(storage.save(data, "frame", employee.id, employee.id, retain))
             if attempt.bind_device and not attempt.rejected:
                 attempt.device = devices.bind_first_use(employee, req.device_id)
             if "DEVICE_CHANGE_REQUESTED" in attempt.codes:
@@ -92,7 +96,12 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
                 similarity=attempt.similarity, liveness=attempt.liveness, selfie=selfie,
                 selfie_sha256=digest, embedding=attempt.embedding,
                 face_print=attempt.face_print, matched_employee=attempt.matched_employee,
-                note=req.note,
+                note=req.note, client=req.client, liveness_path=attempt.liveness_path,
+                liveness_band=attempt.liveness_band,
+                challenge_id=attempt.challenge.id if attempt.challenge else None,
+                challenge_result=(json.dumps(attempt.challenge_result)
+                                  if attempt.challenge_result else ""),
+                frames=",".join(str(f.id) for f in frames),
                 idempotency_key=key,
                 approval="pending" if attempt.status == "PENDING" else None,
             )
@@ -102,15 +111,20 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
             event.response = json.dumps(answer)
             event.save()
     except IntegrityError:
-        storage.discard(selfie)
+        _discard(selfie, frames)
         previous = stored_answer(employee.id, req.idempotency_key)
         if previous is None:
             raise
         return previous, True  # a concurrent duplicate won the race: same answer
     except Exception:
-        storage.discard(selfie)
+        _discard(selfie, frames)
         raise
     return answer, False
+
+
+def _discard(selfie, frames) -> None:
+    for stored in [selfie, *frames]:
+        storage.discard(stored)
 
 
 def approver_of(employee: Employee) -> dict | None:
@@ -144,4 +158,7 @@ def answer_for(event: CheckinEvent, attempt: Attempt, kind: str) -> dict:
         "early_minutes": early if kind == "out" else 0,
         "similarity": round(attempt.similarity, 4) if attempt.similarity is not None else None,
         "liveness": round(attempt.liveness, 4) if attempt.liveness is not None else None,
+        "liveness_band": attempt.liveness_band,
+        "liveness_path": attempt.liveness_path,
+        "challenge": attempt.challenge_result,
     }

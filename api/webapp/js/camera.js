@@ -30,3 +30,19 @@ export function capture(video) {
     (blob) => (blob ? resolve(blob) : reject(new Error("capture failed"))), "image/jpeg",
     QUALITY));
 }
+
+// The challenge burst: three stills STEP_MS apart while the user moves the phone as told
+// ("closer": from arm's length to the face; "farther": the other way). The selfie is the far
+// end; the other two frames go with it in capture order. `onShot(n)` after each still.
+export const STEP_MS = 1000;
+
+export async function burst(video, instruction, onShot = () => {}) {
+  const shots = [];
+  for (let n = 0; n < 3; n += 1) {
+    if (n) await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+    shots.push(await capture(video));
+    onShot(n + 1);
+  }
+  return instruction === "closer" ? { selfie: shots[0], frames: shots.slice(1) }
+    : { selfie: shots[2], frames: shots.slice(0, 2) };
+}

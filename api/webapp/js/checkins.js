@@ -1,15 +1,29 @@
 // Sending a capture. A capture is one selfie with its GPS fix and capture time, and one
 // Idempotency-Key for every send of it: retries, a resend after a fixable refusal, and the
 // outbox's send when the network is back. What the server did not answer goes to the outbox.
+// A capture taken under a liveness challenge carries the challenge and its burst of frames;
+// sent later from the outbox it is judged without it (an offline capture waits for review).
 import { ApiError, NetworkError, call } from "./api.js";
 import { deviceId } from "./device.js";
 import * as outbox from "./outbox.js";
 
 export const GPS_LIMIT_M = 100; // the default geofence accuracy limit (rule parameter)
 
-export function newCapture(employeeId, kind, selfie, fix, capturedAt) {
-  return { key: crypto.randomUUID(), employeeId, kind, selfie, lat: fix.lat, lon: fix.lon,
+export function newCapture(employeeId, kind, shot, fix, capturedAt) {
+  return { key: crypto.randomUUID(), employeeId, kind, selfie: shot.selfie,
+    frames: shot.frames || [], challenge: shot.challenge || null, lat: fix.lat, lon: fix.lon,
     accuracy: fix.accuracy, capturedAt, note: "", purpose: null };
+}
+
+// A fresh challenge for the next capture from this phone, or null without a network.
+export async function fetchChallenge() {
+  try {
+    return (await call("POST", "/api/v1/attendance/challenges",
+      { json: { device_id: deviceId() } })).body;
+  } catch (error) {
+    if (error instanceof NetworkError) return null;
+    throw error;
+  }
 }
 
 function form(capture, offline) {
@@ -24,7 +38,13 @@ function form(capture, offline) {
   data.set("note", capture.note || "");
   if (capture.purpose) data.set("purpose", capture.purpose);
   data.set("offline", offline ? "true" : "false");
+  data.set("client", "web");
   data.set("selfie", capture.selfie, "swafoto.jpg");
+  if (capture.challenge) {
+    data.set("challenge_id", String(capture.challenge.challenge_id));
+    data.set("challenge_nonce", capture.challenge.nonce);
+    capture.frames.forEach((frame, n) => data.append("frames", frame, `rangkaian-${n + 1}.jpg`));
+  }
   return data;
 }
 

@@ -55,6 +55,13 @@ export const T = {
     needFix: "Tunggu sampai lokasi GPS ditemukan.",
     back: "Kembali ke beranda",
   },
+  challenge: {
+    preparing: "Menyiapkan…",
+    ready: { closer: "Pegang ponsel sejauh lengan, wajah di dalam lingkaran…",
+      farther: "Dekatkan ponsel ke wajah sampai wajah memenuhi lingkaran…" },
+    move: { closer: "Sekarang dekatkan ponsel perlahan ke wajah",
+      farther: "Sekarang jauhkan ponsel perlahan sejauh lengan" },
+  },
   camera: {
     NotAllowedError: ["Izin kamera ditolak.", "Buka pengaturan situs di peramban (ikon gembok " +
       "di sebelah alamat), izinkan Kamera, lalu muat ulang halaman ini."],
@@ -121,11 +128,20 @@ export const T = {
     FACE_ENGINE_UNAVAILABLE: "Coba lagi beberapa saat lagi; foto Anda tersimpan.",
     OFFLINE_TOO_OLD: "Presensi ini terlalu lama tertunda. Hubungi operator OPD dengan bukti.",
     CLIENT_TIME_INVALID: "Periksa jam dan tanggal ponsel (atur otomatis), lalu ambil foto baru.",
+    FACE_TOO_CLOSE: "Jauhkan ponsel dari wajah (sekitar satu lengan), lalu ambil foto baru.",
+    CHALLENGE_NOT_FOLLOWED: "Ambil foto baru dan ikuti petunjuk di layar: gerakkan ponsel " +
+      "perlahan selama pengambilan, wajah tetap di dalam lingkaran.",
+    CHALLENGE_FACE_CHANGED: "Ambil foto baru dengan wajah Anda sendiri dari awal sampai akhir.",
+    CHALLENGE_EXPIRED: "Ambil foto baru lalu segera kirim.",
+    CHALLENGE_USED: "Ambil foto baru.",
+    CHALLENGE_INVALID: "Ambil foto baru dari ponsel ini.",
+    CHALLENGE_REQUIRED: "Muat ulang halaman, lalu ambil foto baru.",
   },
   pending: {
     OUTSIDE_GEOFENCE: "Di luar area kantor: menunggu persetujuan atasan langsung.",
     IMPOSSIBLE_JUMP: "Perpindahan lokasi tidak wajar sejak presensi terakhir: perlu verifikasi.",
     OFFLINE_CAPTURE: "Diambil tanpa sinyal: jam perangkat diverifikasi atasan.",
+    SPOOF_REVIEW: "Keaslian wajah diperiksa atasan dari swafoto dan rangkaian fotonya.",
   },
   calendar: {
     title: "Kalender presensi", prev: "Bulan sebelumnya", next: "Bulan berikutnya",

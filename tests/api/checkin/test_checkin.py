@@ -118,9 +118,11 @@ def test_a_text_file_is_not_a_selfie(client, enrolled):
     assert events_of(enrolled, "pegawai_a") == []
 
 
-def test_liveness_threshold_from_config_turns_away_a_weak_live_score(client, enrolled,
-                                                                     monkeypatch):
-    monkeypatch.setenv("FACE_LIVENESS_THRESHOLD", "0.9999")
+def test_liveness_bands_from_config_turn_away_a_weak_live_score(client, enrolled,
+                                                                monkeypatch):
+    monkeypatch.setenv("FACE_LIVENESS_REJECT", "0.9999")
+    monkeypatch.setenv("FACE_LIVENESS_ACCEPT", "0.9999")
+    monkeypatch.setenv("FACE_LIVENESS_CHALLENGE_ACCEPT", "0.9999")
     body = checkin(client, enrolled, "pegawai_a").json
     assert body["status"] == "REJECTED" and "SPOOF_SUSPECTED" in body["codes"]
 

@@ -1,14 +1,18 @@
-// Presensi: live front camera and GPS, one capture, its answer. A refusal that asks for
-// something (a purpose and note, a better GPS fix) is fixed here and the same capture is sent
-// again with the same key; an unanswered send leaves the capture in the outbox.
+// Presensi: live front camera and GPS, one capture, its answer. Where the server asks for the
+// liveness challenge, the capture is a short burst: the server draws the instruction (bring
+// the phone closer, or take it further away), the guide shows it, and three stills are taken
+// while the user moves. A refusal that asks for something (a purpose and note, a better GPS
+// fix) is fixed here and the same capture is sent again with the same key; an unanswered
+// send leaves the capture in the outbox.
 import * as camera from "../camera.js";
-import { GPS_LIMIT_M, newCapture, send } from "../checkins.js";
+import { GPS_LIMIT_M, fetchChallenge, newCapture, send } from "../checkins.js";
 import { busy, h } from "../dom.js";
 import { clockTime, serverNow } from "../format.js";
 import * as geo from "../geo.js";
 import { T } from "../texts.js";
 
 const FIXABLE = new Set(["NOTE_REQUIRED", "LOW_ACCURACY"]);
+const GET_READY_MS = 2000; // to read the instruction and hold the phone at the start
 
 function problemCard(title, advice, action) {
   return h("div", { class: "card bad", role: "alert", id: "problem" },
@@ -63,7 +67,9 @@ export async function render(app, [kindParam]) {
   const view = h("section", {});
   const video = h("video", { autoplay: true, muted: true, playsinline: true });
   const still = h("img", { alt: "", hidden: true });
-  const frame = h("div", { class: "camera" }, video, still, h("div", { class: "guide" }));
+  const guide = h("div", { class: "guide" });
+  const cue = h("div", { class: "cue", id: "cue", hidden: true, "aria-live": "assertive" });
+  const frame = h("div", { class: "camera" }, video, still, guide, cue);
   const gps = h("div", { class: "gps", id: "gps" }, ...gpsLine(null));
   const controls = h("div", {});
   const answerArea = h("div", {});
@@ -98,18 +104,50 @@ export async function render(app, [kindParam]) {
     answerArea.replaceChildren();
     const shoot = h("button", { id: "shoot", class: "huge" }, T.capture.shoot);
     shoot.addEventListener("click", async () => {
-      const capturedAt = serverNow().toISOString();
-      const selfie = await camera.capture(video);
-      still.src = URL.createObjectURL(selfie);
+      const done = busy(shoot, T.challenge.preparing);
+      let shot;
+      try {
+        shot = app.profile.liveness_challenge ? await followChallenge() : await single();
+      } catch (error) {
+        done();
+        answerArea.replaceChildren(h("div", { class: "card bad", role: "alert" }, error.message));
+        return;
+      }
+      still.src = URL.createObjectURL(shot.selfie);
       still.hidden = false;
       video.hidden = true;
-      showCaptured(selfie, capturedAt);
+      showCaptured(shot, shot.capturedAt);
     });
     controls.replaceChildren(h("ul", { class: "steps muted" },
       T.capture.steps.map((text) => h("li", {}, text))), shoot, backHome());
   }
 
-  function showCaptured(selfie, capturedAt) {
+  async function single() {
+    const capturedAt = serverNow().toISOString();
+    return { selfie: await camera.capture(video), capturedAt };
+  }
+
+  // The burst under a fresh challenge; without a network, a single still (it goes to the
+  // outbox and is reviewed as an offline capture).
+  async function followChallenge() {
+    const challenge = await fetchChallenge();
+    if (!challenge) return single();
+    const move = challenge.instruction;
+    cue.hidden = false;
+    cue.textContent = T.challenge.ready[move];
+    guide.className = `guide start-${move}`;
+    await new Promise((resolve) => setTimeout(resolve, GET_READY_MS));
+    cue.textContent = T.challenge.move[move];
+    guide.className = `guide moving-${move}`;
+    const capturedAt = serverNow().toISOString();
+    const shot = await camera.burst(video, move, (n) => { cue.dataset.shots = String(n); });
+    cue.hidden = true;
+    guide.className = "guide";
+    const at = move === "closer" ? capturedAt : serverNow().toISOString(); // the far end
+    return { ...shot, challenge, capturedAt: at };
+  }
+
+  function showCaptured(shot, capturedAt) {
     const sendButton = h("button", { id: "send", class: "huge" }, T.capture.send);
     const waitFix = h("p", { class: "muted" }, T.capture.needFix);
     onFix = () => {
@@ -120,7 +158,7 @@ export async function render(app, [kindParam]) {
     onFix();
     sendButton.addEventListener("click", async () => {
       onFix = () => {};
-      capture = newCapture(app.profile.id, kind, selfie, fix, capturedAt);
+      capture = newCapture(app.profile.id, kind, shot, fix, capturedAt);
       await submit(sendButton);
     });
     controls.replaceChildren(waitFix, sendButton,
