@@ -76,7 +76,8 @@ MESSAGES: dict[str, str] = {
     "CHALLENGE_USED": "Tantangan keaslian wajah ini sudah dipakai. Ulangi pengambilan foto.",
     "CHALLENGE_FRAMES": "Rangkaian foto tantangan harus berisi 1 sampai 3 foto.",
     "CHALLENGE_NOT_FOLLOWED": ("Gerakan tidak sesuai petunjuk. Ikuti petunjuk di layar: "
-                               "gerakkan ponsel perlahan sampai wajah memenuhi bingkai."),
+                               "gerakkan ponsel perlahan ke arah yang diminta, wajah tetap "
+                               "terlihat penuh."),
     "CHALLENGE_FACE_CHANGED": ("Wajah berganti selama rangkaian foto. Presensi hanya dengan "
                                "wajah sendiri, dari awal sampai akhir."),
     "FACE_MISMATCH": "Wajah tidak cocok dengan data wajah terdaftar.",

@@ -103,7 +103,7 @@ CLOCK = "Jam"
 PERSETUJUAN_TITLE = "Persetujuan"
 QUEUE_SIZE = "{total} menunggu keputusan Anda"
 QUEUE_EMPTY = "Tidak ada yang menunggu persetujuan. 🎉"
-KIND_NAMES = {"checkin": "Presensi luar kantor / tanpa sinyal",
+KIND_NAMES = {"checkin": "Presensi menunggu persetujuan",
               "absence": "Permohonan izin/cuti",
               "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran",
               "face": "Pendaftaran ulang wajah"}

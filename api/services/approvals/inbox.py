@@ -19,6 +19,8 @@ from api.models import (
 )
 from api.rules.codes import label
 
+from .queue import why_pending
+
 WHAT = {"in": "masuk", "out": "pulang"}
 
 
@@ -27,9 +29,9 @@ def _checkins(employee_id: int, limit: int) -> Iterable[dict]:
                                         CheckinEvent.approval.in_(("approved", "rejected")))
             .order_by(CheckinEvent.decided_at.desc()).limit(limit))
     for row in rows:
-        where = "tanpa sinyal" if row.offline else "di luar kantor"
         yield {"kind": "checkin", "ref_id": row.id, "status": row.approval,
-               "title": f"Presensi {WHAT[row.kind]} {where}, {indonesian_date(row.work_date)}",
+               "title": f"Presensi {WHAT[row.kind]} {why_pending(row)}, "
+                        f"{indonesian_date(row.work_date)}",
                "reason": row.decision_reason, "by": row.decided_by, "at": row.decided_at}
 
 

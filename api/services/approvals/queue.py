@@ -208,11 +208,20 @@ SOURCES = (
     Source("cancellation", _cancellations, Cancellation.filed_at, _cancellation_item),
     Source("face", _faces, FaceTemplate.enrolled_at, _face_item),
 )
+def why_pending(event: CheckinEvent) -> str:
+    """Why a check-in waits (or waited) for a supervisor, in words: "tanpa sinyal dan di luar
+    kantor", "dengan keaslian wajah yang perlu diperiksa" …"""
+    codes = set(event.codes.split(","))
+    parts = [text for flag, text in (
+        (event.offline, "tanpa sinyal"), (event.out_of_office, "di luar kantor"),
+        ("IMPOSSIBLE_JUMP" in codes, "dengan perpindahan lokasi tidak wajar"),
+        ("SPOOF_REVIEW" in codes, "dengan keaslian wajah yang perlu diperiksa")) if flag]
+    return " dan ".join(parts) or "yang menunggu persetujuan"
+
+
 SUMMARIES = {
     "checkin": lambda r: (f"Presensi {'masuk' if r.kind == 'in' else 'pulang'} "
-                          f"{'tanpa sinyal' if r.offline else 'di luar kantor'}"
-                          f"{' dan di luar kantor' if r.offline and r.out_of_office else ''}, "
-                          f"{indonesian_date(r.work_date)}"),
+                          f"{why_pending(r)}, {indonesian_date(r.work_date)}"),
     "absence": lambda r: f"{label(r.code)}, {r.workdays} hari kerja mulai "
                          f"{indonesian_date(r.date_from)}",
     "device": lambda r: "Permintaan ganti perangkat",

@@ -56,7 +56,7 @@ export const T = {
     back: "Kembali ke beranda",
   },
   challenge: {
-    preparing: "Menyiapkan…",
+    preparing: "Menyiapkan…", follow: "Ikuti petunjuk pada gambar…",
     ready: { closer: "Pegang ponsel sejauh lengan, wajah di dalam lingkaran…",
       farther: "Dekatkan ponsel ke wajah sampai wajah memenuhi lingkaran…" },
     move: { closer: "Sekarang dekatkan ponsel perlahan ke wajah",

@@ -144,6 +144,7 @@ def test_a_review_band_capture_waits_in_the_queue_with_its_frames(client, enroll
     assert record.check_in_at is None  # not counted until a supervisor approves
     queue = client.get("/api/v1/approvals?kind=checkin", headers=enrolled.headers("atasan_a"))
     (item,) = [i for i in queue.json["items"] if i["id"] == body["event_id"]]
+    assert "keaslian wajah yang perlu diperiksa" in item["summary"]
     seen = item["checkin"]
     assert seen["codes"] == ["SPOOF_REVIEW"]
     assert seen["liveness"] == pytest.approx(body["liveness"], abs=1e-4)

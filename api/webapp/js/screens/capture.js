@@ -107,7 +107,7 @@ export async function render(app, [kindParam]) {
       const done = busy(shoot, T.challenge.preparing);
       let shot;
       try {
-        shot = app.profile.liveness_challenge ? await followChallenge() : await single();
+        shot = app.profile.liveness_challenge ? await followChallenge(shoot) : await single();
       } catch (error) {
         done();
         answerArea.replaceChildren(h("div", { class: "card bad", role: "alert" }, error.message));
@@ -129,10 +129,11 @@ export async function render(app, [kindParam]) {
 
   // The burst under a fresh challenge; without a network, a single still (it goes to the
   // outbox and is reviewed as an offline capture).
-  async function followChallenge() {
+  async function followChallenge(button) {
     const challenge = await fetchChallenge();
     if (!challenge) return single();
     const move = challenge.instruction;
+    button.textContent = T.challenge.follow;
     cue.hidden = false;
     cue.textContent = T.challenge.ready[move];
     guide.className = `guide start-${move}`;
