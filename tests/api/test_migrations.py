@@ -21,6 +21,7 @@ ADDED = {
     "v0004_liveness": [("checkin_event", c) for c in (
         "client", "liveness_path", "liveness_band", "challenge_id", "challenge_result",
         "frames")],
+    "v0005_orphan_patterns": [],  # data only (tests/api/schedules/test_schedule_edits.py)
 }
 
 

@@ -1,6 +1,8 @@
 """Schedule writes (groups, patterns, override periods, shifts, rosters, local days).
 
-Every write is audited and the affected days of the current month are recomputed."""
+Every write is audited and removes exactly what it owns. The days it affects are recomputed:
+a period's own dates up to today (past months included; a closed month refuses the write), a
+roster's or a local day's dates, and for the weekly pattern the current month."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -47,10 +49,15 @@ def _patterns(group_id: int, period_id: int | None, patterns: list[dict]) -> Non
         SchedulePattern.create(group=group_id, period=period_id, **pattern)
 
 
-def _recompute_group(group_id: int, today: date, now: datetime) -> None:
+def _recompute_group(group_id: int, first: date, last: date, today: date,
+                     now: datetime) -> None:
+    """Recompute the group's employees over [first, last], as far as today."""
+    last = min(last, today)
+    if first > last:
+        return
     ids = [e.id for e in Employee.select(Employee.id).where(Employee.schedule_group == group_id)]
     if ids:
-        daily.recompute_range(today.replace(day=1), today, ids, now)
+        daily.recompute_range(first, last, ids, now)
 
 
 def create_group(actor_id: int, data: dict) -> ScheduleGroup:
@@ -75,7 +82,7 @@ def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], 
                                        SchedulePattern.period.is_null()).execute()
         _patterns(group.id, None, patterns)
         audit.record(actor_id, "schedule.patterns", "schedule_group", group.id, before, patterns)
-        _recompute_group(group.id, today, now)
+        _recompute_group(group.id, today.replace(day=1), today, today, now)
 
 
 def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
@@ -91,8 +98,7 @@ def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
                                        date_from=data["date_from"], date_to=data["date_to"])
         _patterns(group.id, period.id, data["patterns"])
         audit.record(actor_id, "schedule.period.create", "schedule_period", period.id, None, data)
-        if data["date_from"] <= today:
-            _recompute_group(group.id, today, now)
+        _recompute_group(group.id, period.date_from, period.date_to, today, now)
     return period
 
 
@@ -101,9 +107,11 @@ def delete_period(actor_id: int, period: SchedulePeriod, today: date, now: datet
         closing.require_months_open(period.date_from, period.date_to)
         audit.record(actor_id, "schedule.period.delete", "schedule_period", period.id,
                      snapshot(period), None)
-        group_id = period.group_id
-        period.delete_instance(recursive=True)
-        _recompute_group(group_id, today, now)
+        # its own patterns go with it (delete_instance(recursive=True) would only null their
+        # period and turn them into the group's weekly pattern)
+        SchedulePattern.delete().where(SchedulePattern.period == period.id).execute()
+        period.delete_instance()
+        _recompute_group(period.group_id, period.date_from, period.date_to, today, now)
 
 
 def add_shift(actor_id: int, group: ScheduleGroup, data: dict) -> Shift:
