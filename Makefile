@@ -39,4 +39,4 @@ bench-face: models
 	$(BIN)/python -m face_engine bench
 
 clean:
-	rm -rf data/hadir.db* data/uploads data/run data/demo_logins.json
+	rm -rf data/hadir.db* data/jobs.db* data/uploads data/run data/demo_logins.json data/audit

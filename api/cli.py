@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import fields
-from datetime import timedelta
 
 import click
 
@@ -48,22 +47,26 @@ def register(app) -> None:
 
     @app.cli.command("nightly")
     def nightly_command() -> None:
-        """Apply due mutations, recompute yesterday and today, purge expired files."""
-        from api.services import audit, checkin, daily, storage
-        from api.services.accounts import tokens
-        from api.services.org import mutations
+        """The nightly run now (the worker runs it by itself at NIGHTLY_AT): due mutations,
+        every day since the last run recomputed, expired files purged, an audit checkpoint."""
+        from api.services import jobs
 
-        today = daily.pemda_today()
-        applied = mutations.apply_due(today)
-        count = daily.recompute_range(today - timedelta(days=1), today, None, clock.now())
-        purged = storage.purge_expired(today)
-        checkin.purge_prints(clock.now())
-        checkin.challenges.purge(clock.now())
-        revoked = tokens.purge_expired(clock.utc_naive(clock.now()))
-        signed = audit.checkpoint.write()
-        click.echo(f"mutasi: {len(applied)}, catatan: {count}, berkas dihapus: {purged}, "
-                   f"token kedaluwarsa dibersihkan: {revoked}, checkpoint audit: entri "
-                   f"#{signed['entry_id']}")
+        done = jobs.run_nightly(clock.now())
+        click.echo(f"tanggal {done['dates'][0]} s.d. {done['dates'][1]}: mutasi: "
+                   f"{done['mutations']}, catatan: {done['records']}, berkas dihapus: "
+                   f"{done['files_purged']}, token kedaluwarsa dibersihkan: "
+                   f"{done['tokens_purged']}, checkpoint audit: entri "
+                   f"#{done['audit_checkpoint']}")
+
+    @app.cli.command("worker")
+    def worker_command() -> None:
+        """The job queue's consumer: recomputes asked for by changes, and the nightly run at
+        NIGHTLY_AT (checked every five minutes)."""
+        from api.services import jobs
+
+        consumer = jobs.huey_of(app).huey.create_consumer(
+            workers=app.config["JOBS_WORKERS"], worker_type="thread", periodic=True)
+        consumer.run()
 
     @app.cli.command("create-admin")
     @click.option("--nip", required=True)

@@ -50,6 +50,13 @@ class Config:
     LOGIN_MAX_FAILURES: int = 5
     LOGIN_LOCKOUT_MINUTES: int = 15
     RATELIMIT_STORAGE_URI: str = "memory://"
+    # the job queue (huey): its SQLite file on one machine, Redis when REDIS_URL is set;
+    # JOBS_IMMEDIATE runs each job inside the request (tests, one-off scripts)
+    JOBS_DB: str = str(ROOT / "data" / "jobs.db")
+    JOBS_IMMEDIATE: bool = False
+    JOBS_WORKERS: int = 2
+    # the nightly run, at this pemda-local time (HH:MM), catching up every day it missed
+    NIGHTLY_AT: str = "01:30"
     # Redis for token revocation (and the job queue): empty = the database alone
     REDIS_URL: str = ""
     REDIS_PREFIX: str = "hadir"  # keys are REDIS_PREFIX:...; one prefix per installation

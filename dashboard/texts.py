@@ -252,6 +252,20 @@ TAB_HOLIDAYS = "Hari libur"
 TAB_LOCATIONS = "Lokasi"
 TAB_RULES = "Parameter aturan"
 TAB_DEVICES = "Perangkat"
+TAB_JOBS = "Pekerjaan latar"
+JOBS_CAPTION = ("Perubahan jadwal, hari libur dan roster dihitung ulang di latar oleh worker; "
+                "proses malam berjalan sendiri setiap hari. Muat ulang halaman untuk melihat "
+                "kemajuan terbaru.")
+JOB_KINDS = {"recompute": "Hitung ulang", "nightly": "Proses malam"}
+JOB_STATUSES = {"queued": "Menunggu", "running": "Berjalan", "done": "Selesai",
+                "failed": "Gagal"}
+JOB_REASONS = {"schedule.patterns": "pola mingguan", "schedule.period.create": "periode baru",
+               "schedule.period.delete": "periode dihapus", "schedule.roster": "roster",
+               "holiday.set": "hari libur", "holiday.delete": "hari libur dihapus"}
+JOB_COLUMNS = {"kind": "Jenis", "status": "Status", "progress": "Pegawai", "dates": "Tanggal",
+               "why": "Sebab", "created": "Dibuat", "finished": "Selesai", "outcome": "Hasil"}
+JOB_OUTCOME = "{records} catatan"
+JOB_CLOSED = "; bulan tertutup dilewati: {months}"
 SCHEDULE_COLUMNS = {"weekday": "Hari", "start": "Masuk", "end": "Pulang",
                     "checkin": "Jendela presensi masuk", "checkout": "Jendela presensi pulang",
                     "break": "Istirahat"}

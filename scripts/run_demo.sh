@@ -37,7 +37,7 @@ for entry in logins:
     print(f"  {entry['role']:<15} {entry['nip']:<20} {entry['password']:<16} {entry['name']}")
 print("\nPresensi dengan kamera laptop: masuk ke /presensi/ sebagai operator, Lainnya → Daftarkan")
 print("wajah pegawai → pilih akun pegawai_kamera, ambil 2–3 foto wajah Anda; keluar, lalu masuk")
-print("sebagai pegawai_kamera dan tekan Presensi Masuk.")
+print("sebagai pegawai_kamera, tekan Presensi Masuk dan ikuti petunjuk gerak di layar.")
 print("\nHentikan dengan Ctrl+C.\n")
 PY
 exec .venv/bin/honcho start -f Procfile

@@ -81,6 +81,10 @@ def app_config(tmp_path, postgres_url) -> dict:
         "RATELIMIT_LOGIN": "1000 per minute",
         "RATELIMIT_CHECKIN": "1000 per minute",
         "LOG_LEVEL": "WARNING",
+        # jobs run inside the request that queues them (huey's immediate mode); the real
+        # consumer is tested in tests/api/test_jobs.py
+        "JOBS_IMMEDIATE": True,
+        "JOBS_DB": str(tmp_path / "jobs.db"),
     }
 
 

@@ -33,7 +33,7 @@ def register(api, app) -> None:
     for module in (absences, manual, corrections, cancellations, closing, approvals, audit):
         api.register_blueprint(module.blp)
     # recaps, discipline, analytics and rule parameters (issue 5)
-    from api.blueprints import analytics, recaps, rules
+    from api.blueprints import analytics, jobs, recaps, rules
 
-    for module in (recaps, analytics, rules):
+    for module in (recaps, analytics, rules, jobs):
         api.register_blueprint(module.blp)

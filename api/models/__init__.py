@@ -10,6 +10,7 @@ from api.models.corrections import Correction
 from api.models.devices import Device, DeviceBinding
 from api.models.faces import FaceTemplate
 from api.models.files import StoredFile
+from api.models.jobs import Job, NightlyRun
 from api.models.manual import ManualEntry, ManualSheet
 from api.models.org import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
 from api.models.roster import RosterEntry
@@ -49,6 +50,9 @@ ALL_MODELS = [
     MonthClosing,
     # liveness challenges (issue 13)
     LivenessChallenge,
+    # background jobs and the nightly runs (issue 14)
+    Job,
+    NightlyRun,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

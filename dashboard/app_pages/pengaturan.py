@@ -1,4 +1,5 @@
-"""Pengaturan (admin): schedules, holidays, locations on a map, rule parameters, devices."""
+"""Pengaturan (admin): schedules, holidays, locations on a map, rule parameters, devices, and
+the background jobs (recomputes after a change, the nightly run)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -120,11 +121,44 @@ def devices_tab() -> None:
                      key="kiosks")
 
 
+def _outcome(job: dict) -> str:
+    result = job["result"] or {}
+    if job["status"] == "failed":
+        return job["error"] or "–"
+    if "records" not in result:
+        return "–"
+    closed = result.get("closed_months_skipped") or []
+    return texts.JOB_OUTCOME.format(records=result["records"]) + (
+        texts.JOB_CLOSED.format(months=", ".join(closed)) if closed else "")
+
+
+def jobs_tab() -> None:
+    tz = data.me()["pemda"]["tz"]
+    st.caption(texts.JOBS_CAPTION)
+    page = data.fresh("/api/v1/jobs", limit=30)
+    if not page["items"]:
+        st.caption(texts.NO_DATA)
+        return
+    rows = [{
+        texts.JOB_COLUMNS["kind"]: texts.JOB_KINDS.get(j["kind"], j["kind"]),
+        texts.JOB_COLUMNS["status"]: texts.JOB_STATUSES.get(j["status"], j["status"]),
+        texts.JOB_COLUMNS["progress"]: f"{j['done']}/{j['total']}",
+        texts.JOB_COLUMNS["dates"]: (f"{fmt.day(j['params']['from'])} – "
+                                     f"{fmt.day(j['params']['to'])}"
+                                     if "from" in j["params"] else "–"),
+        texts.JOB_COLUMNS["why"]: texts.JOB_REASONS.get(j["params"].get("reason"), "–"),
+        texts.JOB_COLUMNS["created"]: fmt.moment(j["created_at"], tz),
+        texts.JOB_COLUMNS["finished"]: fmt.moment(j["finished_at"], tz) if j["finished_at"]
+        else "–",
+        texts.JOB_COLUMNS["outcome"]: _outcome(j)} for j in page["items"]]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="jobs")
+
+
 st.title(texts.PENGATURAN_TITLE)
 admin_forms.show_flash()
 tabs = st.tabs([texts.TAB_SCHEDULES, texts.TAB_HOLIDAYS, texts.TAB_LOCATIONS, texts.TAB_RULES,
-                texts.TAB_DEVICES])
-for tab, draw in zip(tabs, [schedules_tab, holidays_tab, locations_tab, rules_tab, devices_tab],
-                     strict=True):
+                texts.TAB_DEVICES, texts.TAB_JOBS])
+for tab, draw in zip(tabs, [schedules_tab, holidays_tab, locations_tab, rules_tab, devices_tab,
+                            jobs_tab], strict=True):
     with tab:
         draw()

@@ -7,7 +7,14 @@ from playhouse.migrate import SchemaMigrator, migrate
 from api import migrations
 from api.db import database
 from api.migrations import SchemaVersion
-from api.models import CheckinEvent, Credential, FaceTemplate, LivenessChallenge
+from api.models import (
+    CheckinEvent,
+    Credential,
+    FaceTemplate,
+    Job,
+    LivenessChallenge,
+    NightlyRun,
+)
 from tests.factories import stored_checkin
 
 # the columns each migration after the first adds
@@ -22,6 +29,7 @@ ADDED = {
         "client", "liveness_path", "liveness_band", "challenge_id", "challenge_result",
         "frames")],
     "v0005_orphan_patterns": [],  # data only (tests/api/schedules/test_schedule_edits.py)
+    "v0006_jobs": [],  # new tables only
 }
 
 
@@ -39,6 +47,8 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     migrate(*(migrator.drop_column(table, column) for columns in ADDED.values()
               for table, column in columns))
     LivenessChallenge.drop_table()
+    Job.drop_table()
+    NightlyRun.drop_table()
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
     assert migrations.migrate() == sorted(ADDED)
     row = CheckinEvent.get_by_id(event.id)

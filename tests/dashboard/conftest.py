@@ -82,6 +82,7 @@ def demo_env(tmp_path_factory) -> Iterator[dict]:
            "HADIR_CLOCK_RUNNING": "false", "PASSWORD_HASH_PROFILE": "fast",
            "JWT_SECRET_KEY": "dashboard-test-secret-0123456789",
            "RATELIMIT_LOGIN": "10000 per minute", "LOG_LEVEL": "WARNING",
+           "JOBS_IMMEDIATE": "true", "JOBS_DB": str(folder / "jobs.db"),
            "PYTHONPATH": str(ROOT)}
     yield {"env": env, "folder": folder}
     if pg_url:

@@ -19,7 +19,7 @@ def test_admin_sees_every_setting(dashboard, api, api_login):
     headers = api_login("admin")
     assert [t.label for t in at.tabs] == [texts.TAB_SCHEDULES, texts.TAB_HOLIDAYS,
                                           texts.TAB_LOCATIONS, texts.TAB_RULES,
-                                          texts.TAB_DEVICES]
+                                          texts.TAB_DEVICES, texts.TAB_JOBS]
     five_day = table(at, texts.SCHEDULE_COLUMNS["checkin"])
     assert list(five_day[texts.SCHEDULE_COLUMNS["weekday"]])[:5] == list(texts.WEEKDAYS[:5])
     assert five_day[texts.SCHEDULE_COLUMNS["checkin"]].iloc[0] == "05:00–07:00"
@@ -50,6 +50,23 @@ def test_admin_adds_and_removes_a_local_holiday(dashboard, api, api_login):
     at.button(key="local_delete").click().run()
     assert added["id"] not in {d["id"] for d in _get(api, api_login("admin"),
                                                      "/api/v1/holidays/local")}
+
+
+def test_a_past_holiday_is_recomputed_in_the_background_and_shown(dashboard, api, api_login):
+    headers = api_login("admin")
+    added = requests.post(f"{api}/api/v1/holidays/local", headers=headers, timeout=30, json={
+        "date": "2026-03-03", "action": "add", "name": "Libur daerah (uji latar)"})
+    assert added.status_code == 201 and added.headers["X-Job-Id"]
+    try:
+        at = dashboard("admin", "pengaturan")
+        jobs = table(at, texts.JOB_COLUMNS["why"])
+        mine = jobs[jobs[texts.JOB_COLUMNS["why"]] == texts.JOB_REASONS["holiday.set"]].iloc[0]
+        assert mine[texts.JOB_COLUMNS["status"]] == texts.JOB_STATUSES["done"]
+        assert mine[texts.JOB_COLUMNS["dates"]] == "3 Maret 2026 – 3 Maret 2026"
+        assert mine[texts.JOB_COLUMNS["outcome"]].endswith("catatan")
+    finally:
+        requests.delete(f"{api}/api/v1/holidays/local/{added.json()['id']}", headers=headers,
+                        timeout=30)
 
 
 def test_admin_files_a_new_rule_version(dashboard, api, api_login):

@@ -4,6 +4,7 @@ from .pool import recompute_all
 from .reading import day_dict, days_query
 from .recompute import (
     Posting,
+    closed_months,
     dates,
     load_postings,
     pemda_today,
@@ -12,5 +13,5 @@ from .recompute import (
     recompute_range,
 )
 
-__all__ = ["Posting", "dates", "day_dict", "days_query", "load_postings", "pemda_today",
-           "posting_on", "recompute_all", "recompute_day", "recompute_range"]
+__all__ = ["Posting", "closed_months", "dates", "day_dict", "days_query", "load_postings",
+           "pemda_today", "posting_on", "recompute_all", "recompute_day", "recompute_range"]

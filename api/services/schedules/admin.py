@@ -1,8 +1,9 @@
 """Schedule writes (groups, patterns, override periods, shifts, rosters, local days).
 
-Every write is audited and removes exactly what it owns. The days it affects are recomputed:
-a period's own dates up to today (past months included; a closed month refuses the write), a
-roster's or a local day's dates, and for the weekly pattern the current month."""
+Every write is audited and removes exactly what it owns. The days it affects are recomputed
+by a background job (api/services/jobs) queued once the write is committed: a period's own
+dates up to today (past months included; a closed month refuses the write), a roster's or a
+local day's dates, and for the weekly pattern the current month."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -20,7 +21,7 @@ from api.models import (
     SchedulePeriod,
     Shift,
 )
-from api.services import audit, closing, daily
+from api.services import audit, closing, jobs
 from api.services.org import snapshot
 
 
@@ -49,15 +50,17 @@ def _patterns(group_id: int, period_id: int | None, patterns: list[dict]) -> Non
         SchedulePattern.create(group=group_id, period=period_id, **pattern)
 
 
-def _recompute_group(group_id: int, first: date, last: date, today: date,
-                     now: datetime) -> None:
-    """Recompute the group's employees over [first, last], as far as today."""
+def _recompute(actor_id: int, first: date, last: date, today: date,
+               employee_ids: list[int] | None, reason: str) -> None:
+    """Queue the recompute of these employees over [first, last], as far as today (after
+    the change is committed: the worker must see it)."""
     last = min(last, today)
-    if first > last:
-        return
-    ids = [e.id for e in Employee.select(Employee.id).where(Employee.schedule_group == group_id)]
-    if ids:
-        daily.recompute_range(first, last, ids, now)
+    if first <= last and employee_ids != []:
+        jobs.enqueue_recompute(actor_id, first, last, employee_ids, reason)
+
+
+def _members(group_id: int) -> list[int]:
+    return [e.id for e in Employee.select(Employee.id).where(Employee.schedule_group == group_id)]
 
 
 def create_group(actor_id: int, data: dict) -> ScheduleGroup:
@@ -82,7 +85,8 @@ def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], 
                                        SchedulePattern.period.is_null()).execute()
         _patterns(group.id, None, patterns)
         audit.record(actor_id, "schedule.patterns", "schedule_group", group.id, before, patterns)
-        _recompute_group(group.id, today.replace(day=1), today, today, now)
+    _recompute(actor_id, today.replace(day=1), today, today, _members(group.id),
+               "schedule.patterns")
 
 
 def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
@@ -98,7 +102,8 @@ def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
                                        date_from=data["date_from"], date_to=data["date_to"])
         _patterns(group.id, period.id, data["patterns"])
         audit.record(actor_id, "schedule.period.create", "schedule_period", period.id, None, data)
-        _recompute_group(group.id, period.date_from, period.date_to, today, now)
+    _recompute(actor_id, period.date_from, period.date_to, today, _members(group.id),
+               "schedule.period.create")
     return period
 
 
@@ -111,7 +116,8 @@ def delete_period(actor_id: int, period: SchedulePeriod, today: date, now: datet
         # period and turn them into the group's weekly pattern)
         SchedulePattern.delete().where(SchedulePattern.period == period.id).execute()
         period.delete_instance()
-        _recompute_group(period.group_id, period.date_from, period.date_to, today, now)
+    _recompute(actor_id, period.date_from, period.date_to, today, _members(period.group_id),
+               "schedule.period.delete")
 
 
 def add_shift(actor_id: int, group: ScheduleGroup, data: dict) -> Shift:
@@ -148,10 +154,11 @@ def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee
              .on_conflict(conflict_target=[RosterEntry.employee, RosterEntry.work_date],
                           preserve=[RosterEntry.shift]).execute())
         audit.record(actor_id, "schedule.roster", "roster", len(rows), None, entries)
-        past = [e for e in entries if e["work_date"] <= today]
-        if past:
-            first = min(e["work_date"] for e in past)
-            daily.recompute_range(first, today, sorted({e["employee_id"] for e in past}), now)
+    past = [e for e in entries if e["work_date"] <= today]
+    if past:
+        _recompute(actor_id, min(e["work_date"] for e in past),
+                   max(e["work_date"] for e in past), today,
+                   sorted({e["employee_id"] for e in past}), "schedule.roster")
     return len(rows)
 
 
@@ -168,8 +175,7 @@ def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> Loca
         else:
             row = LocalDay.create(**data)
         audit.record(actor_id, "holiday.set", "local_day", row.id, before, data)
-        if data["date"] <= today:
-            daily.recompute_range(data["date"], data["date"], None, now)
+    _recompute(actor_id, data["date"], data["date"], today, None, "holiday.set")
     return row
 
 
@@ -179,5 +185,4 @@ def delete_local_day(actor_id: int, row: LocalDay, today: date, now: datetime) -
         audit.record(actor_id, "holiday.delete", "local_day", row.id, snapshot(row), None)
         day = row.date
         row.delete_instance()
-        if day <= today:
-            daily.recompute_range(day, day, None, now)
+    _recompute(actor_id, day, day, today, None, "holiday.delete")
