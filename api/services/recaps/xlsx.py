@@ -1,8 +1,14 @@
 """Lampiran II as xlsx: xlsxwriter in constant-memory mode, written to a temp file, streamed.
 
-Layout of an OPD sheet: the official header block (pemda, "KOP PERANGKAT DAERAH" = the OPD's
-name and address), the title with the month in Indonesian, one frozen header row, a row per
-employee (the Lampiran II columns first), and the signature block of the head of the OPD.
+Each OPD gets two sheets:
+- "<code>": Lampiran II as the Perbup prints it. The "LAMPIRAN II" caption, the KOP (pemda,
+  the OPD's name and address), the title with the month, and exactly the Perbup's eight
+  columns in its wording, with borders. The header row repeats on every page. A4 landscape,
+  fitted to one page wide. The head of the OPD's signature block sits under the table's
+  right-hand columns, inside the printed width.
+- "<code> rinci": the detail behind it. Workdays, attendance, tiers, TM/TP, extra codes, TPP
+  cut, PP 94 year-to-date, TK streaks and remarks; one frozen header row.
+
 A whole-pemda export starts with a summary sheet (one row per OPD)."""
 from __future__ import annotations
 
@@ -25,7 +31,7 @@ from .monthly import MonthlyRecap
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INT, PERCENT, DAYS, TEXT = "0", "0.00", "0.00", None
 TEMP_PREFIX = "hadir-export-"
-FIRST_ROW = 8  # header row index (0-based) of every sheet; data starts below it
+FIRST_ROW = 8  # header row index (0-based) of the summary and detail sheets
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,11 @@ class Styles:
         self.total_percent = book.add_format({"bold": True, "border": 1, "num_format": PERCENT})
         self.bold = book.add_format({"bold": True})
         self.name = book.add_format({"bold": True, "underline": True})
+        self.caption = book.add_format({"font_size": 10})
+        # a Lampiran II sheet is printed as a form: every cell of the table has its border
+        self.cell = book.add_format({"border": 1, "valign": "top"})
+        self.cell_wrap = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
+        self.cell_number = book.add_format({"border": 1, "valign": "top", "align": "center"})
 
     def column(self, column: Column):
         return self.numbers.get(column.number_format)
@@ -198,16 +209,22 @@ def write_monthly(path: str, recap: MonthlyRecap, pemda: str, signed_on: date) -
         summary = recap.opds.assign(no=range(1, len(recap.opds) + 1))
         end = table(ws, styles, columns, summary)
         summary_totals(ws, styles, end, columns, summary)
+    from .lampiran2 import lampiran_columns, lampiran_sheet
+
     columns = employee_columns(recap)
     for opd in recap.opds.itertuples(index=False):
-        ws = book.add_worksheet(sheet_name(opd.opd_code, used))
-        header_block(ws, styles, len(columns),
-                     [pemda.upper(), opd.opd_name.upper(), opd.opd_address or " "],
-                     ["REKAPITULASI KEHADIRAN PEGAWAI", title_month])
-        end = table(ws, styles, columns, rows[rows["opd_id"] == opd.opd_id])
+        code = sheet_name(opd.opd_code, used)
+        kop = [pemda.upper(), opd.opd_name.upper(), opd.opd_address or " "]
+        own = rows[rows["opd_id"] == opd.opd_id]
+        ws = book.add_worksheet(code)
+        end = lampiran_sheet(ws, styles, kop, title_month, own)
         head = opd.head if isinstance(opd.head, dict) else None
-        signature(ws, styles, end + 1, max(4, len(columns) - 8), head, opd.opd_name, signed_on,
-                  pemda)
+        signature(ws, styles, end + 1, len(lampiran_columns()) - 3, head, opd.opd_name,
+                  signed_on, pemda)
+        ws = book.add_worksheet(sheet_name(f"{code} rinci", used))
+        header_block(ws, styles, len(columns), kop, ["REKAPITULASI KEHADIRAN PEGAWAI (RINCIAN)",
+                                                     title_month])
+        table(ws, styles, columns, own)
     book.close()
 
 

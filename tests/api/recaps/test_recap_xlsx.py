@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from api.services.recaps import MonthlyRecap, daily_sheet
+from api.services.recaps import lampiran2
 from api.services.recaps import xlsx as recap_xlsx
 from tests.api.recaps import recap_month
 
@@ -65,15 +66,16 @@ def test_whole_pemda_workbook_equals_the_json(month):
     response, book = download(month, URL + "&format=xlsx")
     assert "rekap-bulanan-2026-02-pemda.xlsx" in response.headers["Content-Disposition"]
     names = [o["opd_name"] for o in body["opds"]]
-    assert book.sheetnames == ["Ringkasan", "DINKES", "KOMINFO", "DAMKAR"]
+    assert book.sheetnames == ["Ringkasan", "DINKES", "DINKES rinci", "KOMINFO", "KOMINFO rinci",
+                               "DAMKAR", "DAMKAR rinci"]
     assert names == sorted(names)
     columns = columns_for(body)
     limit = body["policy"]["consecutive_tk_limit"]
-    for opd, name in zip(body["opds"], book.sheetnames[1:], strict=True):
+    for opd, name in zip(body["opds"], book.sheetnames[2::2], strict=True):
         ws = book[name]
         assert ws["A1"].value == "PEMERINTAH KABUPATEN JEMBER"
         assert ws["A2"].value == opd["opd_name"].upper()
-        assert ws["A5"].value == "REKAPITULASI KEHADIRAN PEGAWAI"
+        assert ws["A5"].value == "REKAPITULASI KEHADIRAN PEGAWAI (RINCIAN)"
         assert ws["A6"].value == "BULAN FEBRUARI 2026"
         assert ws.freeze_panes == "D10"
         header = [c.value for c in ws[recap_xlsx.FIRST_ROW + 1]][:len(columns)]
@@ -90,23 +92,58 @@ def test_whole_pemda_workbook_equals_the_json(month):
                                  else expected_cell(row, c, limit) for c in columns]
 
 
-def test_number_formats_and_signature_block(month):
+def test_number_formats_of_the_detail_sheet(month):
     _response, book = download(month, URL + "&format=xlsx")
-    ws = book["KOMINFO"]
+    ws = book["KOMINFO rinci"]
     first = recap_xlsx.FIRST_ROW + 2
     percent = next(i for i, c in enumerate(columns_for(month.get(URL).json), start=1)
                    if c.key == "attendance_percent")
     assert ws.cell(first, percent).number_format == "0.00"
     assert ws.cell(first, 5).number_format == "General"  # whole minutes
     assert ws.print_options.gridLines and ws.print_title_rows == "$9:$9"
-    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    details = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Mutasi mulai 2026-02-16" in details
+
+
+def test_lampiran_ii_prints_as_the_perbup_form(month):
+    """The first sheet of an OPD: the Perbup's eight columns in its wording, the caption,
+    borders, A4 landscape one page wide, the header row repeated, the signature under the
+    table's right-hand columns."""
+    body = month.get(URL).json
+    _response, book = download(month, URL + "&format=xlsx")
+    ws = book["KOMINFO"]
+    header_row = lampiran2.LAMPIRAN_ROW + 1
+    assert [c.value for c in ws[header_row]] == [
+        "No.", "Nama/NIP", "Jabatan", "Rekap Terlambat Datang (Jumlah Menit)",
+        "Rekap Pulang Sebelum Waktu (Jumlah Menit)",
+        "Tidak Hadir Tanpa Alasan Sah (Jumlah Hari)",
+        "Cuti/Sakit/Dinas Luar/Diklat (Jumlah Hari)", "Ijin (Jumlah Hari)"]
+    assert ws.max_column == 8  # nothing beside the form
+    assert ws["F1"].value == "LAMPIRAN II PERATURAN BUPATI JEMBER"
+    assert ws["F2"].value == "NOMOR : 55 TAHUN 2021"
+    assert ws["A11"].value == "REKAPITULASI KEHADIRAN PEGAWAI"
+    assert ws["A12"].value == "BULAN FEBRUARI 2026"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)  # 1: default
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    json_rows = [r for r in body["rows"] if r["opd_name"] == "Dinas Komunikasi dan Informatika"]
+    table = list(ws.iter_rows(min_row=header_row + 1, max_row=header_row + len(json_rows)))
+    for cells, row in zip(table, json_rows, strict=True):
+        assert [c.value for c in cells][2:] == [row["jabatan"], row["late_minutes"],
+                                                row["early_minutes"], row["tk_days"],
+                                                row["leave_days"], row["izin_days"]]
+        assert cells[1].value.startswith(f"{row['name']}\nNIP. {row['nip'][:8]} ")
+        assert all(c.border.left.style == "thin" for c in cells)
+    texts = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    signed = texts["Kepala Dinas Komunikasi dan Informatika"]
+    assert signed.row > header_row + len(json_rows) and signed.column <= 8
     kepala = month.world.people["kepala_a"]
     nip = kepala.nip
     assert "Kepala Dinas Komunikasi dan Informatika" in texts
     assert kepala.name in texts
     assert f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" in texts
     assert any(t.startswith("Jember, 2 Maret 2026") for t in texts)
-    assert "Mutasi mulai 2026-02-16" in texts
     damkar = [c.value for row in book["DAMKAR"].iter_rows() for c in row]
     assert "(..............................)" in damkar  # no head of OPD granted yet
 
@@ -138,7 +175,7 @@ def test_one_opd_workbook_has_no_summary_and_temp_files_are_gone(month):
     assert streamed.is_streamed  # sent from the file in chunks, not built in memory
     streamed.close()
     response, book = download(month, url, "kepala_b")
-    assert book.sheetnames == ["DINKES"]
+    assert book.sheetnames == ["DINKES", "DINKES rinci"]
     assert "rekap-bulanan-2026-02-DINKES.xlsx" in response.headers["Content-Disposition"]
     after = {n for n in os.listdir(tempfile.gettempdir())
              if n.startswith(recap_xlsx.TEMP_PREFIX)}
