@@ -175,7 +175,7 @@ def delete_local_day(day_id):
 @blp.route("/schedule/resolve", methods=["GET"])
 @authenticated()
 @blp.arguments(s.ResolveQuery, location="query")
-@blp.response(200)
+@blp.response(200, s.ScheduleDayOut)
 @blp.doc(security=SECURITY)
 def resolve(args):
     """Jadwal hasil resolusi untuk seorang pegawai pada satu tanggal."""

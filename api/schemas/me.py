@@ -5,23 +5,7 @@ import marshmallow as ma
 from api.schemas.common import Base
 from api.schemas.org import LocationOut
 from api.schemas.recaps import Month, RecapPeriod, RecapPolicy, RecapRow
-
-
-class ScheduleDayOut(ma.Schema):
-    work_date = ma.fields.Date()
-    workday = ma.fields.Boolean()
-    off_reason = ma.fields.String(allow_none=True)
-    holiday_name = ma.fields.String(allow_none=True)
-    tz = ma.fields.String()
-    source = ma.fields.String()
-    start = ma.fields.String(allow_none=True)
-    end = ma.fields.String(allow_none=True)
-    break_start = ma.fields.String(allow_none=True)
-    break_end = ma.fields.String(allow_none=True)
-    checkin_open = ma.fields.String(allow_none=True)
-    checkin_close = ma.fields.String(allow_none=True)
-    checkout_open = ma.fields.String(allow_none=True)
-    checkout_close = ma.fields.String(allow_none=True)
+from api.schemas.schedules import ScheduleDayOut
 
 
 class MeOut(ma.Schema):

@@ -148,3 +148,20 @@ class LocalDayOut(ma.Schema):
 class ResolveQuery(Base):
     employee = ma.fields.Integer(load_default=None)
     date = ma.fields.Date(required=True)
+
+
+class ScheduleDayOut(ma.Schema):
+    work_date = ma.fields.Date()
+    workday = ma.fields.Boolean()
+    off_reason = ma.fields.String(allow_none=True)
+    holiday_name = ma.fields.String(allow_none=True)
+    tz = ma.fields.String()
+    source = ma.fields.String()
+    start = ma.fields.String(allow_none=True)
+    end = ma.fields.String(allow_none=True)
+    break_start = ma.fields.String(allow_none=True)
+    break_end = ma.fields.String(allow_none=True)
+    checkin_open = ma.fields.String(allow_none=True)
+    checkin_close = ma.fields.String(allow_none=True)
+    checkout_open = ma.fields.String(allow_none=True)
+    checkout_close = ma.fields.String(allow_none=True)

@@ -115,8 +115,11 @@ def trend(period: str, date_from: date, date_to: date, reach: Reach) -> dict:
     series = with_rates(totals.reset_index(names="start"))
     series["avg_late_minutes"] = (series["late_minutes"] / series["late_days"]
                                   .where(series["late_days"] > 0)).round(1).fillna(0.0)
+    decided_before = series["decided_days"].shift(1)
     for column in ("late_percent", "absent_percent", "attendance_percent"):
-        series[f"previous_{column}"] = series[column].shift(1)
+        # no decided workday in the period before (none, or before the records began):
+        # nothing to compare with, so null rather than 0 %
+        series[f"previous_{column}"] = series[column].shift(1).where(decided_before > 0)
         series[f"change_{column}"] = (series[column] - series[f"previous_{column}"]).round(2)
     series["end"] = [min(next_period(s, period) - timedelta(days=1), date_to)
                      for s in series["start"]]

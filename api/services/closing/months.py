@@ -248,7 +248,8 @@ def closings_query(opd_ids: Iterable[int] | None, year: int | None):
 
 def closing_dict(row: MonthClosing) -> dict:
     return {
-        "id": row.id, "opd_id": row.opd_id, "opd_name": getattr(row, "opd_name", None),
+        "id": row.id, "opd_id": row.opd_id,
+        "opd_name": getattr(row, "opd_name", None) or row.opd.name,
         "month": f"{row.month:%Y-%m}", "status": row.status, "closed_by": row.closed_by,
         "closed_at": row.closed_at, "reopened_by": row.reopened_by,
         "reopened_at": row.reopened_at, "reopen_reason": row.reopen_reason,

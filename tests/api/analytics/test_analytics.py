@@ -82,7 +82,8 @@ def test_trend_compares_each_week_with_the_one_before(client, february):
     assert (first["start"], first["end"], first["label"]) == (
         "2026-02-02", "2026-02-08", "2 Feb – 8 Feb 2026")
     assert (first["decided_days"], first["late_days"], first["late_percent"]) == (12, 2, 16.67)
-    assert first["previous_late_percent"] == 0.0  # nothing recorded the week before
+    # nothing recorded the week before: no comparison, not "0 %"
+    assert first["previous_late_percent"] is None and first["change_late_percent"] is None
     assert (second["late_percent"], second["previous_late_percent"],
             second["change_late_percent"]) == (50.0, 16.67, 33.33)
     assert first["avg_late_minutes"] == 30.0

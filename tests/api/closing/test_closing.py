@@ -31,7 +31,9 @@ def test_closing_waits_for_the_deadline(app, client, world):
     assert too_early.json["error"]["details"]["earliest"] == "2026-03-06"
     assert "Februari 2026" in too_early.json["error"]["message"]
     app.config["CLOSING_DEADLINE_DAYS"] = 0
-    assert close(client, world).status_code == 201  # 2 March is after a zero-day deadline
+    closed = close(client, world)
+    assert closed.status_code == 201  # 2 March is after a zero-day deadline
+    assert closed.json["opd_name"] == world.opds["a"].name  # as a later GET shows it
 
 
 def test_closed_month_is_read_only_until_reopened(app, client, world):

@@ -8,8 +8,7 @@ import tempfile
 import pytest
 from openpyxl import load_workbook
 
-from api.services.recaps import MonthlyRecap, daily_sheet
-from api.services.recaps import lampiran2
+from api.services.recaps import MonthlyRecap, daily_sheet, lampiran2
 from api.services.recaps import xlsx as recap_xlsx
 from tests.api.recaps import recap_month
 

@@ -35,6 +35,11 @@ def weekly_rows(world) -> int:
                                           SchedulePattern.period.is_null()).count()
 
 
+def test_the_resolved_day_is_dated_as_iso(client, world):
+    day = resolved(client, world, "2026-03-05")
+    assert day["work_date"] == "2026-03-05" and day["start"] == "2026-03-05T07:00:00+07:00"
+
+
 def test_deleting_a_period_leaves_the_weekly_pattern_as_it_was(client, world):
     before = resolved(client, world, "2026-03-10")
     rows = weekly_rows(world)
