@@ -126,3 +126,18 @@ def test_forwarded_address_counts_only_behind_a_trusted_proxy(app_config, world)
     # through the trusted proxy, each forwarded browser has its own budget
     assert [status("10.0.0.5", "192.0.2.1") for _ in range(3)] == [401, 401, 429]
     assert status("10.0.0.5", "192.0.2.2") == 401
+
+
+def test_every_timestamp_follows_the_business_clock(client, world, app):
+    """Under HADIR_FAKE_NOW a device request, an enrolment and a manual entry are stamped
+    with the fake time, as check-ins are (not the machine's real clock)."""
+    from api.models import DeviceBinding, FaceTemplate
+
+    requested = client.post("/api/v1/devices/requests", headers=world.headers("pegawai_a"),
+                            json={"device_id": "hp-baru-uji-jam", "note": "HP lama rusak"})
+    assert requested.status_code == 201, requested.json
+    enroll(client, world, "pegawai_a", "webmorph_lisa")
+    binding = DeviceBinding.get_by_id(requested.json["id"])
+    template = FaceTemplate.get(FaceTemplate.employee == world.people["pegawai_a"].id)
+    for stamp in (binding.requested_at, template.enrolled_at):
+        assert stamp.date().isoformat() == "2026-03-02"  # DEFAULT_NOW's date

@@ -50,8 +50,9 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
     checkin.challenges.purge(now)
     revoked = tokens.purge_expired(clock.utc_naive(now))
     signed = audit.checkpoint.write()
-    NightlyRun.insert(work_date=today, finished_at=clock.utc_naive(now),
-                      job=job.id if job else None).on_conflict_replace().execute()
+    finished = {"finished_at": clock.utc_naive(now), "job": job.id if job else None}
+    (NightlyRun.insert(work_date=today, **finished)
+     .on_conflict(conflict_target=[NightlyRun.work_date], update=finished).execute())
     return {"dates": [first.isoformat(), today.isoformat()], "mutations": len(applied),
             "records": records, "files_purged": purged, "tokens_purged": revoked,
             "audit_checkpoint": signed["entry_id"]}
