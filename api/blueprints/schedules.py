@@ -74,6 +74,17 @@ def add_period(body, group_id):
     return _group_dict(group)
 
 
+@blp.route("/schedule-groups/<int:group_id>/ramadan-suggestion", methods=["GET"])
+@authenticated("admin")
+@blp.arguments(s.RamadanQuery, location="query")
+@blp.response(200, s.RamadanOut)
+@blp.doc(security=SECURITY)
+def ramadan_suggestion(args, group_id):
+    """Usulan periode Ramadan satu tahun dari kalender Hijriah dengan jam kerja Ramadan grup
+    ini; admin memeriksa lalu menyimpannya lewat POST .../periods."""
+    return schedules.ramadan_suggestion(fetch(GroupRow, group_id, "NOT_FOUND"), args["year"])
+
+
 @blp.route("/schedule-periods/<int:period_id>", methods=["DELETE"])
 @authenticated("admin")
 @blp.response(204)

@@ -110,3 +110,29 @@ def rsud_shifts() -> tuple[Shift, ...]:
 def rsud_group() -> ScheduleGroup:
     """A shift group for the example hospital; the roster decides each day."""
     return ScheduleGroup("RSUD", "Shift RSUD", SHIFT)
+
+
+def ramadan_dates(year: int) -> tuple[int, date, date]:
+    """(Hijri year, first day, last day) of the first Ramadan that begins in Gregorian
+    `year`, by the Umm al-Qura calendar (hijridate). Indonesia fixes 1 Ramadan and 1 Syawal
+    by the Ministry of Religious Affairs' sidang isbat, which can differ by a day: this is a
+    suggestion for the admin to confirm, never applied on its own."""
+    from datetime import timedelta
+
+    from hijridate import Gregorian, Hijri
+
+    start_year = Gregorian(year, 1, 1).to_hijri().year
+    for hijri_year in (start_year, start_year + 1):
+        first = Hijri(hijri_year, 9, 1).to_gregorian()
+        if first.year == year:
+            last = Hijri(hijri_year, 10, 1).to_gregorian() - timedelta(days=1)
+            return (hijri_year, date(first.year, first.month, first.day),
+                    date(last.year, last.month, last.day))
+    raise ValueError(f"no Ramadan begins in {year}")  # cannot happen: one a lunar year
+
+
+def ramadan_week_for(workdays: int) -> WeeklyPattern:
+    """The Ramadan pattern of a 5- or 6-day group."""
+    if workdays not in (5, 6):
+        raise ValueError("Ramadan hours are shipped for 5- and 6-day groups")
+    return ramadan_5day_week() if workdays == 5 else ramadan_6day_week()

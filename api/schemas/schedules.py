@@ -78,6 +78,33 @@ class PatternsIn(Base):
     patterns = ma.fields.List(ma.fields.Nested(PatternIn), required=True)
 
 
+class RamadanQuery(Base):
+    year = ma.fields.Integer(required=True, validate=ma.validate.Range(2000, 2100),
+                             metadata={"example": 2027})
+
+
+class SuggestedPattern(ma.Schema):
+    """A weekday as PeriodIn takes it back ("HH:MM")."""
+
+    weekday = ma.fields.Integer()
+    start = ma.fields.String()
+    end = ma.fields.String()
+    break_start = ma.fields.String(allow_none=True)
+    break_end = ma.fields.String(allow_none=True)
+    checkin_open = ma.fields.String()
+    checkin_close = ma.fields.String()
+    checkout_open = ma.fields.String()
+    checkout_close = ma.fields.String()
+
+
+class RamadanOut(ma.Schema):
+    name = ma.fields.String()
+    date_from = ma.fields.Date()
+    date_to = ma.fields.Date()
+    patterns = ma.fields.List(ma.fields.Nested(SuggestedPattern))
+    basis = ma.fields.String(metadata={"description": "Dasar tanggal usulan"})
+
+
 class PeriodIn(Base):
     name = ma.fields.String(required=True, validate=length(120, 2))
     date_from = ma.fields.Date(required=True)

@@ -12,10 +12,10 @@ from .admin import (
     set_roster,
 )
 from .book import TIME_FIELDS, ScheduleBook, employee_tz, load_calendar, load_groups
-from .defaults import ensure_default_schedules
+from .defaults import ensure_default_schedules, ramadan_suggestion
 from .resolve import resolve_for, schedule_dict
 
 __all__ = ["TIME_FIELDS", "ScheduleBook", "add_period", "add_shift", "create_group",
            "delete_local_day", "delete_period", "employee_tz", "ensure_default_schedules",
-           "load_calendar", "load_groups", "replace_patterns", "resolve_for", "schedule_dict",
-           "set_local_day", "set_roster"]
+           "load_calendar", "load_groups", "ramadan_suggestion", "replace_patterns",
+           "resolve_for", "schedule_dict", "set_local_day", "set_roster"]

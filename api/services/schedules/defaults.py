@@ -34,3 +34,23 @@ def ensure_default_schedules() -> dict[str, GroupRow]:
             Shift.get_or_create(group=rsud, code=shift.code,
                                 defaults={"name": shift.name, **_times(shift.pattern)})
     return groups
+
+
+def ramadan_suggestion(group: GroupRow, year: int) -> dict:
+    """The override period an admin may add for Ramadan: dates from the Hijri calendar, the
+    shipped Ramadan hours of a 5- or 6-day group. Only a suggestion (PeriodIn's shape)."""
+    from api.errors import ApiError
+
+    workdays = (SchedulePattern.select().where(SchedulePattern.group == group.id,
+                                               SchedulePattern.period.is_null()).count())
+    if group.kind != "weekly" or workdays not in (5, 6):
+        raise ApiError("INVALID_SCHEDULE", 400, details={"group": [
+            "Usulan Ramadan hanya untuk grup jadwal mingguan 5 atau 6 hari kerja."]})
+    hijri_year, first, last = defaults.ramadan_dates(year)
+    week = defaults.ramadan_week_for(workdays)
+    return {"name": f"Ramadan {hijri_year} H", "date_from": first, "date_to": last,
+            "patterns": [{"weekday": weekday, **{k: v.strftime("%H:%M") if v else None
+                                                  for k, v in _times(pattern).items()}}
+                         for weekday, pattern in sorted(week.days.items())],
+            "basis": ("Kalender Hijriah Umm al-Qura; sesuaikan dengan hasil sidang isbat "
+                      "Kementerian Agama sebelum disimpan.")}

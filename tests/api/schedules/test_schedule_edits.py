@@ -89,3 +89,34 @@ def test_the_repair_migration_removes_what_an_old_delete_left_behind(client, wor
     assert weekly_rows(world) == rows
     assert resolved(client, world, "2026-03-10")["start"] == before["start"]
     assert before["start"].endswith("T07:00:00+07:00")
+
+
+def test_ramadan_is_offered_from_the_hijri_calendar_and_saved_as_confirmed(client, world, app):
+    group = world.groups["5HK"].id
+    url = f"/api/v1/schedule-groups/{group}/ramadan-suggestion?year=2027"
+    suggestion = client.get(url, headers=world.headers("admin"))
+    assert suggestion.status_code == 200, suggestion.json
+    body = suggestion.json
+    assert (body["name"], body["date_from"], body["date_to"]) == (
+        "Ramadan 1448 H", "2027-02-08", "2027-03-08")
+    assert [p["weekday"] for p in body["patterns"]] == [0, 1, 2, 3, 4]
+    assert body["patterns"][0]["start"] == "08:00" and "isbat" in body["basis"]
+    assert SchedulePeriod.select().count() == 0  # nothing saved until the admin confirms
+    confirmed = {k: body[k] for k in ("name", "date_from", "date_to", "patterns")}
+    saved = client.post(f"/api/v1/schedule-groups/{group}/periods",
+                        headers=world.headers("admin"), json=confirmed)
+    assert saved.status_code == 201, saved.json
+    assert client.get(url, headers=world.headers("operator_a")).status_code == 403
+    shifts = client.get(f"/api/v1/schedule-groups/{world.groups['RSUD'].id}/ramadan-suggestion"
+                        "?year=2027", headers=world.headers("admin"))
+    assert shifts.status_code == 400 and shifts.json["error"]["code"] == "INVALID_SCHEDULE"
+
+
+def test_ramadan_dates_table():
+    from datetime import date
+
+    from api.rules.schedule_defaults import ramadan_dates
+
+    assert ramadan_dates(2026) == (1447, date(2026, 2, 18), date(2026, 3, 19))
+    assert ramadan_dates(2030) == (1451, date(2030, 1, 5), date(2030, 2, 3))  # two that year
+    assert ramadan_dates(2031) == (1453, date(2031, 12, 15), date(2032, 1, 13))
