@@ -1,4 +1,5 @@
-"""The admin's write forms on Pengaturan: local holidays, rule-parameter versions, devices.
+"""The admin's write forms on Pengaturan: local holidays, rule-parameter versions, devices, the
+Ramadan period from the Hijri calendar.
 
 Each form sends one API call; its outcome is shown on the next run (flash), and cached reads
 are dropped so the tables show the change at once."""
@@ -132,4 +133,32 @@ def device_requests(pending: pd.DataFrame) -> None:
             st.warning(texts.REASON_REQUIRED)
         elif _send(lambda: data.client().post(f"{path}/reject", {"reason": reason}),
                    texts.REJECTED.format(who=labels[picked])):
+            st.rerun()
+
+
+def ramadan_form(group: dict) -> None:
+    """Ask the API for the year's Ramadan period (Hijri calendar, the group's Ramadan hours),
+    show it, and save it only when the admin confirms (after the sidang isbat)."""
+    key = f"ramadan_{group['id']}"
+    year = st.number_input(texts.RAMADAN_YEAR, min_value=2000, max_value=2100, step=1,
+                           value=date.today().year + 1, key=f"{key}_year")
+    if st.button(texts.RAMADAN_SUGGEST, key=f"{key}_ask"):
+        try:
+            st.session_state[key] = data.client().get(
+                f"/api/v1/schedule-groups/{group['id']}/ramadan-suggestion", {"year": int(year)})
+        except ApiError as error:
+            st.session_state[FLASH] = ("error", error.message)
+            st.rerun()
+    suggestion = st.session_state.get(key)
+    if not suggestion:
+        return
+    st.info(texts.RAMADAN_OFFER.format(name=suggestion["name"],
+                                       start=fmt.day(suggestion["date_from"]),
+                                       end=fmt.day(suggestion["date_to"]),
+                                       basis=suggestion["basis"]))
+    if st.button(texts.RAMADAN_SAVE, key=f"{key}_save", type="primary"):
+        body = {k: suggestion[k] for k in ("name", "date_from", "date_to", "patterns")}
+        if _send(lambda: data.client().post(f"/api/v1/schedule-groups/{group['id']}/periods",
+                                            body), texts.RAMADAN_SAVED):
+            st.session_state.pop(key, None)
             st.rerun()

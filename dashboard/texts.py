@@ -253,6 +253,11 @@ TAB_LOCATIONS = "Lokasi"
 TAB_RULES = "Parameter aturan"
 TAB_DEVICES = "Perangkat"
 TAB_JOBS = "Pekerjaan latar"
+RAMADAN_YEAR = "Tahun Ramadan"
+RAMADAN_SUGGEST = "Usulkan periode Ramadan"
+RAMADAN_OFFER = ("Usulan: {name}, {start} – {end}, dengan jam kerja Ramadan grup ini. {basis}")
+RAMADAN_SAVE = "Simpan periode Ramadan ini"
+RAMADAN_SAVED = "Periode Ramadan disimpan; catatan harian yang terkena dihitung ulang di latar."
 JOBS_CAPTION = ("Perubahan jadwal, hari libur dan roster dihitung ulang di latar oleh worker; "
                 "proses malam berjalan sendiri setiap hari. Muat ulang halaman untuk melihat "
                 "kemajuan terbaru.")

@@ -44,6 +44,8 @@ def schedules_tab() -> None:
                                         texts.SCHEDULE_COLUMNS["end"]: _hhmm(s["end"])}
                                        for s in group["shifts"]])
                 st.dataframe(shifts, hide_index=True, key=f"shifts_{group['id']}")
+            if group["kind"] == "weekly":
+                admin_forms.ramadan_form(group)
 
 
 def holidays_tab() -> None:

@@ -104,3 +104,21 @@ def test_admin_decides_a_device_request_in_settings(dashboard, api, api_login):
 @pytest.mark.parametrize("role", ["analis", "kepala_opd", "operator"])
 def test_only_an_admin_has_settings(dashboard, role):
     assert texts.PAGE_PENGATURAN not in menu(dashboard(role))
+
+
+def test_admin_saves_the_suggested_ramadan_after_checking_it(dashboard, api, api_login):
+    headers = api_login("admin")
+    group = next(g for g in _get(api, headers, "/api/v1/schedule-groups") if g["code"] == "5HK")
+    at = dashboard("admin", "pengaturan")
+    at.number_input(key=f"ramadan_{group['id']}_year").set_value(2027)
+    at.button(key=f"ramadan_{group['id']}_ask").click().run()
+    offer = [i.value for i in at.info if "Ramadan 1448 H" in i.value]
+    assert offer and "8 Februari 2027 – 8 Maret 2027" in offer[0] and "isbat" in offer[0]
+    before = {p["id"] for p in group["periods"]}
+    at.button(key=f"ramadan_{group['id']}_save").click().run()
+    assert texts.RAMADAN_SAVED in texts_shown(at)
+    group = next(g for g in _get(api, headers, "/api/v1/schedule-groups") if g["code"] == "5HK")
+    [saved] = [p for p in group["periods"] if p["id"] not in before]
+    assert (saved["name"], saved["date_from"], saved["date_to"]) == (
+        "Ramadan 1448 H", "2027-02-08", "2027-03-08")
+    requests.delete(f"{api}/api/v1/schedule-periods/{saved['id']}", headers=headers, timeout=30)
