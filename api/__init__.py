@@ -45,13 +45,14 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app.config["HADIR_CLOCK_ANCHOR"] = datetime.now(UTC)
     app.json.ensure_ascii = False
 
-    from api import blueprints, cli, db, errors, logs, security
+    from api import blueprints, cli, db, errors, logs, security, strict_args
     from api.extensions import api, jwt, limiter
     from api.services.accounts import passwords, tokens
 
     passwords.configure(config.PASSWORD_HASH_PROFILE)
     logs.init_app(app)
     security.init_app(app)
+    strict_args.init_app(app)
     db.init_app(app)
     api.init_app(app)
     api.spec.components.security_scheme(

@@ -4,8 +4,20 @@ from __future__ import annotations
 from flask import current_app, request
 from flask_jwt_extended import JWTManager
 from flask_limiter import Limiter
-from flask_smorest import Api
+from flask_smorest import Api, Blueprint
+from webargs.flaskparser import FlaskParser
 
+
+class StrictParser(FlaskParser):
+    """webargs drops unknown query parameters and files by default; here every location is
+    held to its schema's own `unknown` (RAISE: api.schemas.common.Base), so a misspelled
+    parameter (`?employee_id=` for `?employee=`) is a 422, not silently someone else's data."""
+
+    DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+                                   "query": None, "querystring": None, "files": None}
+
+
+Blueprint.ARGUMENTS_PARSER = StrictParser()  # every blueprint of the API parses with it
 api = Api()
 jwt = JWTManager()
 

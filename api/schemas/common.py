@@ -34,6 +34,8 @@ def _indonesian_field_messages() -> None:
     ma.fields.Time.default_error_messages.update({"invalid": "Jam harus HH:MM."})
     ma.fields.List.default_error_messages.update({"invalid": "Harus berupa daftar."})
     ma.fields.Nested.default_error_messages.update({"type": "Format data tidak valid."})
+    ma.Schema._default_error_messages = {"type": "Format data tidak valid.",
+                                         "unknown": "Kolom tidak dikenal."}
 
 
 _indonesian_field_messages()
