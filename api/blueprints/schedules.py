@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask_smorest import Blueprint
 from peewee import JOIN
 
-from api import clock
 from api.errors import ApiError
 from api.models import Employee, LocalDay, RosterEntry, SchedulePattern, SchedulePeriod, Shift
 from api.models import ScheduleGroup as GroupRow
@@ -57,8 +56,7 @@ def create_group(body):
 def replace_patterns(body, group_id):
     """Ganti pola mingguan grup; rekap bulan berjalan dihitung ulang."""
     group = fetch(GroupRow, group_id, "NOT_FOUND")
-    schedules.replace_patterns(current_actor().id, group, body["patterns"],
-                                    daily.pemda_today(), clock.now())
+    schedules.replace_patterns(current_actor().id, group, body["patterns"], daily.pemda_today())
     return _group_dict(group)
 
 
@@ -70,7 +68,7 @@ def replace_patterns(body, group_id):
 def add_period(body, group_id):
     """Periode jadwal khusus bertanggal (mis. Ramadan)."""
     group = fetch(GroupRow, group_id, "NOT_FOUND")
-    schedules.add_period(current_actor().id, group, body, daily.pemda_today(), clock.now())
+    schedules.add_period(current_actor().id, group, body, daily.pemda_today())
     return _group_dict(group)
 
 
@@ -91,7 +89,7 @@ def ramadan_suggestion(args, group_id):
 @blp.doc(security=SECURITY)
 def delete_period(period_id):
     period = fetch(SchedulePeriod, period_id, "NOT_FOUND")
-    schedules.delete_period(current_actor().id, period, daily.pemda_today(), clock.now())
+    schedules.delete_period(current_actor().id, period, daily.pemda_today())
 
 
 @blp.route("/schedule-groups/<int:group_id>/shifts", methods=["POST"])
@@ -138,8 +136,7 @@ def set_roster(body):
         raise ApiError("INVALID_REFERENCE", 400, details={"employee_id": missing})
     for employee in employees.values():
         scope.require_manage_opd(actor, employee.opd_id)
-    schedules.set_roster(actor.id, body["entries"], employees, daily.pemda_today(),
-                              clock.now())
+    schedules.set_roster(actor.id, body["entries"], employees, daily.pemda_today())
     return body["entries"]
 
 
@@ -170,8 +167,7 @@ def list_local_days():
 @blp.doc(security=SECURITY)
 def set_local_day(body):
     """Tambah libur daerah (add) atau batalkan hari libur (remove)."""
-    return schedules.set_local_day(current_actor().id, body, daily.pemda_today(),
-                                        clock.now())
+    return schedules.set_local_day(current_actor().id, body, daily.pemda_today())
 
 
 @blp.route("/holidays/local/<int:day_id>", methods=["DELETE"])
@@ -180,7 +176,7 @@ def set_local_day(body):
 @blp.doc(security=SECURITY)
 def delete_local_day(day_id):
     schedules.delete_local_day(current_actor().id, fetch(LocalDay, day_id, "NOT_FOUND"),
-                                    daily.pemda_today(), clock.now())
+                               daily.pemda_today())
 
 
 @blp.route("/schedule/resolve", methods=["GET"])

@@ -6,7 +6,7 @@ dates up to today (past months included; a closed month refuses the write), a ro
 local day's dates, and for the weekly pattern the current month."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from peewee import IntegrityError
 
@@ -77,8 +77,8 @@ def create_group(actor_id: int, data: dict) -> ScheduleGroup:
     return group
 
 
-def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], today: date,
-                     now: datetime) -> None:
+def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict],
+                     today: date) -> None:
     with write_transaction():
         before = [snapshot(p) for p in group.patterns.where(SchedulePattern.period.is_null())]
         SchedulePattern.delete().where(SchedulePattern.group == group,
@@ -89,8 +89,8 @@ def replace_patterns(actor_id: int, group: ScheduleGroup, patterns: list[dict], 
                "schedule.patterns")
 
 
-def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
-               now: datetime) -> SchedulePeriod:
+def add_period(actor_id: int, group: ScheduleGroup, data: dict,
+               today: date) -> SchedulePeriod:
     with write_transaction():
         closing.require_months_open(data["date_from"], data["date_to"])
         overlapping = group.periods.where(SchedulePeriod.date_from <= data["date_to"],
@@ -107,7 +107,7 @@ def add_period(actor_id: int, group: ScheduleGroup, data: dict, today: date,
     return period
 
 
-def delete_period(actor_id: int, period: SchedulePeriod, today: date, now: datetime) -> None:
+def delete_period(actor_id: int, period: SchedulePeriod, today: date) -> None:
     with write_transaction():
         closing.require_months_open(period.date_from, period.date_to)
         audit.record(actor_id, "schedule.period.delete", "schedule_period", period.id,
@@ -132,8 +132,8 @@ def add_shift(actor_id: int, group: ScheduleGroup, data: dict) -> Shift:
     return shift
 
 
-def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee], today: date,
-               now: datetime) -> int:
+def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee],
+               today: date) -> int:
     """Upsert roster entries (shift code or None = day off) for shift-group employees."""
     shifts = {(s.group_id, s.code): s.id for s in Shift.select()}
     rows = []
@@ -162,7 +162,7 @@ def set_roster(actor_id: int, entries: list[dict], employees: dict[int, Employee
     return len(rows)
 
 
-def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> LocalDay:
+def set_local_day(actor_id: int, data: dict, today: date) -> LocalDay:
     with write_transaction():
         closing.require_months_open(data["date"], data["date"])
         existing = LocalDay.get_or_none(LocalDay.date == data["date"])
@@ -179,7 +179,7 @@ def set_local_day(actor_id: int, data: dict, today: date, now: datetime) -> Loca
     return row
 
 
-def delete_local_day(actor_id: int, row: LocalDay, today: date, now: datetime) -> None:
+def delete_local_day(actor_id: int, row: LocalDay, today: date) -> None:
     with write_transaction():
         closing.require_months_open(row.date, row.date)
         audit.record(actor_id, "holiday.delete", "local_day", row.id, snapshot(row), None)

@@ -92,9 +92,9 @@ def build(app, world: World) -> dict:
     admin = world.people["admin"].id
     schedules.set_local_day(admin, {"date": d(25), "action": "add",
                                          "name": "Hari Jadi Kabupaten Jember", "kind": "local"},
-                                 today, now)
+                                 today)
     _events(people)
-    _roster_and_shift(admin, people["shift"], today, now)
+    _roster_and_shift(admin, people["shift"], today)
     mutations.create(admin, people["pindah"], {
         "opd_id": world.opds["b"].id, "unit_id": world.units["b"].id,
         "location_id": world.locations["b"].id, "valid_from": d(16),
@@ -152,10 +152,10 @@ SHIFTS = {2: "P", 3: "S", 4: "M", 5: None, 6: None, 9: "P", 10: "S", 11: "M", 12
           16: "P", 17: "M"}
 
 
-def _roster_and_shift(admin: int, nurse, today: date, now) -> None:
+def _roster_and_shift(admin: int, nurse, today: date) -> None:
     entries = [{"employee_id": nurse.id, "work_date": d(day), "shift_code": code}
                for day, code in SHIFTS.items()]
-    schedules.set_roster(admin, entries, {nurse.id: nurse}, today, now)
+    schedules.set_roster(admin, entries, {nurse.id: nurse}, today)
     for day, check_in, check_out, next_day in ((2, "06:50", "14:05", False),
                                                (3, "14:10", "21:02", False),
                                                (4, "20:55", "07:02", True),
