@@ -96,6 +96,16 @@ def far_to_near(instruction: str, frames: Sequence[Frame]) -> list[Frame]:
     return list(frames) if instruction == CLOSER else list(frames)[::-1]
 
 
+def _approach(ordered: Sequence[Frame]) -> tuple[float, float, bool]:
+    """Eye-distance growth far → near, the near eye distance as a share of the near frame's
+    shorter side, and whether every step grew (a 3 % wobble allowed)."""
+    sizes = [eye_distance(f.face) for f in ordered]  # type: ignore[arg-type]
+    growth = sizes[-1] / max(sizes[0], 1e-6)
+    near_fraction = sizes[-1] / min(ordered[-1].bgr.shape[:2])
+    steps_grow = all(b >= a * 0.97 for a, b in zip(sizes, sizes[1:], strict=False))
+    return growth, near_fraction, steps_grow
+
+
 def followed(instruction: str, frames: Sequence[Frame],
              limits: ChallengeLimits) -> ChallengeResult | None:
     """A NOT_FOLLOWED result when the burst does not show one whole face going from far to
@@ -107,11 +117,7 @@ def followed(instruction: str, frames: Sequence[Frame],
             return ChallengeResult(NOT_FOLLOWED, "NO_FACE")
         if not inside(frame.face, width, height):
             return ChallengeResult(NOT_FOLLOWED, "FACE_CUT")
-    sizes = [eye_distance(f.face) for f in ordered]  # type: ignore[arg-type]
-    growth = sizes[-1] / max(sizes[0], 1e-6)
-    near = ordered[-1]
-    near_fraction = sizes[-1] / min(near.bgr.shape[:2])
-    steps_grow = all(b >= a * 0.97 for a, b in zip(sizes, sizes[1:], strict=False))
+    growth, near_fraction, steps_grow = _approach(ordered)
     if growth < limits.min_growth or not steps_grow:
         return ChallengeResult(NOT_FOLLOWED, "TOO_LITTLE_MOVEMENT", growth, near_fraction)
     if near_fraction < limits.near_eye_fraction:
@@ -121,15 +127,12 @@ def followed(instruction: str, frames: Sequence[Frame],
 
 def judge(instruction: str, frames: Sequence[Frame], near_similarity: float | None,
           match_threshold: float, limits: ChallengeLimits) -> ChallengeResult:
-    """The challenge's outcome for a burst in capture order. `near_similarity` is the nearest
-    face's cosine to the selfie: the same person must be seen all along."""
-    problem = followed(instruction, frames, limits)
-    if problem is not None:
-        return problem
+    """The challenge's outcome for a burst in capture order that `followed()` accepted.
+    `near_similarity` is the nearest face's cosine to the selfie: the same person must be
+    seen all along."""
     ordered = far_to_near(instruction, frames)
     far, near = ordered[0], ordered[-1]
-    growth = eye_distance(near.face) / eye_distance(far.face)  # type: ignore[arg-type]
-    near_fraction = eye_distance(near.face) / min(near.bgr.shape[:2])  # type: ignore[arg-type]
+    growth, near_fraction, _ = _approach(ordered)
     seen = {"growth": growth, "near_fraction": near_fraction, "similarity": near_similarity}
     if near_similarity is None or near_similarity < match_threshold:
         return ChallengeResult(FACE_CHANGED, **seen)
