@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from . import sequences as seq
@@ -22,7 +23,7 @@ ENROL_LISA = (1, 2, 3, 4)
 def background(rng: np.random.Generator) -> np.ndarray:
     """A plain room behind the picture: smooth colour blotches and sensor noise."""
     small = rng.uniform(40, 200, (6, 8, 3)).astype(np.float32)
-    room = seq.cv2.resize(small, seq.CANVAS, interpolation=seq.cv2.INTER_CUBIC)
+    room = cv2.resize(small, seq.CANVAS, interpolation=cv2.INTER_CUBIC)
     return np.clip(room + rng.normal(0, 3, room.shape), 0, 255).astype(np.uint8)
 
 

@@ -32,6 +32,15 @@ def scores(engine, folder: Path) -> tuple[list[float], int]:
     return out, unjudged
 
 
+def _scored(engine, folders: list[Path]) -> tuple[list[float], int]:
+    found, skipped = [], 0
+    for folder in folders:
+        scored, unjudged = scores(engine, folder)
+        found += scored
+        skipped += unjudged
+    return found, skipped
+
+
 def _share(count: int, total: int) -> float | None:
     return round(count / total, 4) if total else None
 
@@ -50,15 +59,9 @@ def band_rates(live: list[float], attacks: list[float], reject: float, accept: f
 def evaluate(engine, live_dirs: list[Path], attack_dirs: list[Path]) -> dict:
     """Rates at each grid point for the live folders against the attack folders (a live-only
     set, like the dev photos, has no APCER)."""
-    live, attacks, unjudged = [], [], 0
-    for folder in live_dirs:
-        found, skipped = scores(engine, folder)
-        live += found
-        unjudged += skipped
-    for folder in attack_dirs:
-        found, skipped = scores(engine, folder)
-        attacks += found
-        unjudged += skipped
+    live, live_skipped = _scored(engine, live_dirs)
+    attacks, attacks_skipped = _scored(engine, attack_dirs)
+    unjudged = live_skipped + attacks_skipped
     cfg = engine.config
     return {
         "live": len(live), "attacks": len(attacks), "not_judged": unjudged,

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 import redis
 
+from api import clock
 from api.models import DailyRecord, Job, NightlyRun
 from api.services import jobs
 from tests.api.schedules.test_schedule_edits import EIGHT
@@ -112,21 +113,16 @@ def test_a_missed_night_is_caught_up(client, world, app):
     """The worker was down on 3 and 4 March: those days stayed BELUM; the next run on 5 March
     finishes them (TK: nobody checked in)."""
     app.config["HADIR_FAKE_NOW"] = "2026-03-02T23:00:00+07:00"
-    jobs.run_nightly(app_now(app))  # Monday's run; then nothing ran on Tuesday and Wednesday
+    jobs.run_nightly(clock.now())  # Monday's run; then nothing ran on Tuesday and Wednesday
     app.config["HADIR_FAKE_NOW"] = "2026-03-05T01:20:00+07:00"
-    assert not jobs.is_due(app_now(app))  # before NIGHTLY_AT (01:30)
+    assert not jobs.is_due(clock.now())  # before NIGHTLY_AT (01:30)
     app.config["HADIR_FAKE_NOW"] = "2026-03-05T01:40:00+07:00"
-    assert jobs.is_due(app_now(app))
-    result = jobs.run_nightly(app_now(app))
+    assert jobs.is_due(clock.now())
+    result = jobs.run_nightly(clock.now())
     assert result["dates"] == ["2026-03-03", "2026-03-05"]
     statuses = {r.work_date.isoformat(): r.status for r in DailyRecord.select().where(
         DailyRecord.employee == world.people["pegawai_a"].id)}
     assert statuses["2026-03-03"] == statuses["2026-03-04"] == "TK"
     assert NightlyRun.select().count() == 2
-    assert not jobs.is_due(app_now(app))  # today's is done
+    assert not jobs.is_due(clock.now())  # today's is done
 
-
-def app_now(app):
-    from api import clock
-
-    return clock.now()

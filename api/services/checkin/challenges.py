@@ -82,7 +82,8 @@ def redeem(employee_id: int, device_uid: str, challenge_id: int | None, nonce: s
     if not taken:  # a concurrent request took it first
         row = LivenessChallenge.get_by_id(row.id)
         return (row, None) if row.used_key == key else (None, "CHALLENGE_USED")
-    return LivenessChallenge.get_by_id(row.id), None
+    row.used_at, row.used_key = moment, key
+    return row, None
 
 
 def purge(now: datetime, keep_days: int = 2) -> int:
