@@ -98,14 +98,12 @@ def rule_version_form(in_force: dict) -> None:
     if cap != params["tpp_monthly_cap"]:
         changes["tpp_monthly_cap"] = cap
     body = {"effective_from": effective.isoformat(), "params": changes, "note": note}
-    answer: dict = {}
 
     def post() -> None:
-        answer.update(data.client().post("/api/v1/rules", body))
+        data.client().post("/api/v1/rules", body)
 
     if _send(post, texts.SAVED):
-        st.session_state[FLASH] = ("success", texts.VERSION_SAVED.format(
-            count=answer.get("recomputed_records", 0)))
+        st.session_state[FLASH] = ("success", texts.VERSION_SAVED)
         st.rerun()
 
 

@@ -1,12 +1,12 @@
 """OPDs, units, presence locations, employees, roles and mutations."""
 from __future__ import annotations
 
+from flask import request
 from flask_smorest import Blueprint
 
-from api import clock
-from api.models import Employee, Location, Opd, Unit
+from api.models import Employee, EmployeeLocation, Location, Opd, Unit
 from api.schemas import org as s
-from api.services import accounts, daily, org
+from api.services import accounts, daily, jobs, org
 from api.services.accounts import authenticated, current_actor, duties, scope
 from api.services.org import mutations
 
@@ -120,7 +120,12 @@ def update_location(body, location_id):
     scope.require_manage_opd(current_actor(), location.opd_id)
     if "tz" in body:
         org.check_timezone(body["tz"])
-    return org.update_row(current_actor().id, location, body, "location")
+    users = [link.employee_id for link in location.employee_links.where(
+        EmployeeLocation.primary)]
+    tz_before = daily.office_tz(users)
+    row = org.update_row(current_actor().id, location, body, "location")
+    daily.after_office_change(current_actor().id, tz_before, "location.update")
+    return row
 
 
 @blp.route("/employees", methods=["GET"])
@@ -188,7 +193,10 @@ def _managed_employee(employee_id: int, duty: str | None = None) -> Employee:
 @blp.doc(security=SECURITY)
 def update_employee(body, employee_id):
     employee = _managed_employee(employee_id, "employee.update")
+    group_before = employee.schedule_group_id
     org.update_employee(current_actor().id, employee, body)
+    if body.get("schedule_group_id", group_before) != group_before:
+        daily.after_group_change(current_actor().id, employee, "employee.schedule_group")
     return _employee_out(employee_id)
 
 
@@ -224,7 +232,9 @@ def locations_out(employee: Employee) -> list[dict]:
 def set_employee_locations(body, employee_id):
     """Tetapkan lokasi presensi pegawai (kantor + lokasi alternatif yang disetujui)."""
     employee = _managed_employee(employee_id, "locations.set")
+    tz_before = daily.office_tz([employee.id])
     org.set_locations(current_actor().id, employee, body["locations"])
+    daily.after_office_change(current_actor().id, tz_before, "employee.locations")
     return locations_out(employee)
 
 
@@ -242,13 +252,24 @@ def list_mutations(employee_id):
 @blp.response(201, s.MutationOut)
 @blp.doc(security=SECURITY)
 def create_mutation(body, employee_id):
-    """Mutasi pegawai ke OPD/unit/lokasi lain mulai tanggal tertentu (admin BKD)."""
+    """Mutasi pegawai ke OPD/unit/lokasi lain dan atasan langsung barunya mulai tanggal
+    tertentu (admin BKD); berlaku pada tanggalnya tanpa menunggu proses malam."""
     employee = _managed_employee(employee_id, "mutation.create")
     today = daily.pemda_today()
     assignment = mutations.create(current_actor().id, employee, body, today)
-    if body["valid_from"] <= today:
-        daily.recompute_range(body["valid_from"], today, [employee.id], clock.now())
+    if body["valid_from"] <= today:  # the days already passed move to the new OPD
+        jobs.enqueue_recompute(current_actor().id, body["valid_from"], today, [employee.id],
+                               "employee.mutation")
     return assignment
+
+
+@blp.before_app_request
+def apply_due_mutations():
+    """A mutation moves the employee on its date, whether or not the nightly run ran."""
+    if request.path.startswith("/api/"):
+        today = daily.pemda_today()
+        if mutations.any_due(today):
+            mutations.apply_due(today)
 
 
 @blp.route("/employees/<int:employee_id>/roles", methods=["GET"])

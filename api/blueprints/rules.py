@@ -32,11 +32,11 @@ def list_rules():
 @blp.response(201, s.RuleVersionOut)
 @blp.doc(security=SECURITY)
 def create_rule_version(body):
-    """Versi baru mulai tanggal tertentu (admin); hari yang sudah lewat dihitung ulang."""
-    row, recomputed = policy.create_version(
-        current_actor().id, body["effective_from"], body["params"], body["note"],
-        daily.pemda_today(), clock.now())
-    return {**policy.version_dict(row), "recomputed_records": recomputed}
+    """Versi baru mulai tanggal tertentu (admin); hari yang sudah lewat dihitung ulang di
+    latar (X-Job-Id, GET /jobs/{id})."""
+    row = policy.create_version(current_actor().id, body["effective_from"], body["params"],
+                                body["note"], daily.pemda_today(), clock.now())
+    return policy.version_dict(row)
 
 
 @blp.route("/effective", methods=["GET"])

@@ -82,6 +82,7 @@ class Assignment(BaseModel):
     opd = ForeignKeyField(Opd)
     unit = ForeignKeyField(Unit, null=True)
     location = ForeignKeyField(Location, null=True)
+    supervisor = ForeignKeyField(Employee, null=True, backref="+")  # the direct supervisor there
     valid_from = DateField()
     applied = BooleanField(default=False)
     reason = TextField(default="")
@@ -89,4 +90,4 @@ class Assignment(BaseModel):
     created_at = DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("employee", "valid_from"), True),)
+        indexes = ((("employee", "valid_from"), True), (("applied", "valid_from"), False))

@@ -162,7 +162,8 @@ class MutationIn(Base):
     opd_id = ma.fields.Integer(required=True)
     unit_id = ma.fields.Integer(load_default=None, allow_none=True)
     location_id = ma.fields.Integer(load_default=None, allow_none=True)
-    supervisor_id = ma.fields.Integer(load_default=None, allow_none=True)
+    supervisor_id = ma.fields.Integer(required=True, allow_none=True, metadata={
+        "description": "Atasan langsung di tempat baru (wajib; null bila tidak ada atasan)"})
     valid_from = ma.fields.Date(required=True)
     reason = ma.fields.String(required=True, validate=length(500, 3))
 
@@ -172,6 +173,7 @@ class MutationOut(ma.Schema):
     opd_id = ma.fields.Integer()
     unit_id = ma.fields.Integer(allow_none=True)
     location_id = ma.fields.Integer(allow_none=True)
+    supervisor_id = ma.fields.Integer(allow_none=True)
     valid_from = ma.fields.Date()
     applied = ma.fields.Boolean()
     reason = ma.fields.String()

@@ -23,8 +23,6 @@ class RuleVersionOut(ma.Schema):
     note = ma.fields.String()
     created_by = ma.fields.Integer(allow_none=True)
     created_at = ma.fields.AwareDateTime()
-    recomputed_records = ma.fields.Integer(metadata={"description": "Catatan harian yang "
-                                                                    "dihitung ulang"})
 
 
 class EffectiveQuery(Base):

@@ -126,3 +126,65 @@ def test_a_missed_night_is_caught_up(client, world, app):
     assert NightlyRun.select().count() == 2
     assert not jobs.is_due(clock.now())  # today's is done
 
+
+
+def _job_of(client, world, response) -> dict:
+    return client.get(f"/api/v1/jobs/{response.headers['X-Job-Id']}",
+                      headers=world.headers("admin")).json
+
+
+def test_an_office_moved_to_another_time_zone_recomputes_its_employees_days(client, world):
+    stored_checkin(world, "pegawai_a", "2026-03-02T07:45:00+07:00")
+    from api.services import daily
+
+    daily.recompute_range(date(2026, 3, 2), date(2026, 3, 2),
+                          [world.people["pegawai_a"].id], clock.now())
+    assert late_on(world, "2026-03-02") == 45
+    response = client.patch(f"/api/v1/locations/{world.locations['a'].id}",
+                            headers=world.headers("admin"), json={"tz": "Asia/Makassar"})
+    assert response.status_code == 200
+    job = _job_of(client, world, response)
+    assert (job["status"], job["params"]["reason"]) == ("done", "location.update")
+    assert world.people["pegawai_a"].id in job["params"]["employees"]
+    assert late_on(world, "2026-03-02") == 105  # 07:45 WIB is 08:45 WITA
+    renamed = client.patch(f"/api/v1/locations/{world.locations['a'].id}",
+                           headers=world.headers("admin"), json={"name": "Kantor Baru"})
+    assert "X-Job-Id" not in renamed.headers  # nothing a record shows has changed
+
+
+def test_a_new_schedule_group_recomputes_the_current_month(client, world, app):
+    employee = world.people["pegawai_a"]
+    app.config["HADIR_FAKE_NOW"] = "2026-03-08T10:00:00+07:00"
+
+    def saturday_is_a_workday() -> bool:
+        return DailyRecord.get(DailyRecord.employee == employee.id,
+                               DailyRecord.work_date == "2026-03-07").workday
+
+    from api.services import daily
+
+    daily.recompute_range(date(2026, 3, 7), date(2026, 3, 7), [employee.id], clock.now())
+    assert not saturday_is_a_workday()  # five-day week
+    response = client.patch(f"/api/v1/employees/{employee.id}", headers=world.headers("admin"),
+                            json={"schedule_group_id": world.groups["6HK"].id})
+    assert response.status_code == 200
+    job = _job_of(client, world, response)
+    assert (job["params"]["from"], job["params"]["to"], job["params"]["employees"]) == (
+        "2026-03-01", "2026-03-08", [employee.id])
+    assert saturday_is_a_workday()  # six-day week
+    again = client.patch(f"/api/v1/employees/{employee.id}", headers=world.headers("admin"),
+                         json={"jabatan": "Analis"})
+    assert "X-Job-Id" not in again.headers
+
+
+def test_a_transfer_already_in_force_recomputes_its_days_in_a_job(client, world, app):
+    employee = world.people["pegawai_a"]
+    app.config["HADIR_FAKE_NOW"] = "2026-03-16T10:00:00+07:00"
+    response = client.post(f"/api/v1/employees/{employee.id}/mutations",
+                           headers=world.headers("admin"), json={
+                               "opd_id": world.opds["b"].id, "supervisor_id": None,
+                               "valid_from": "2026-03-09", "reason": "SK Bupati 821/2026"})
+    job = _job_of(client, world, response)
+    assert (job["params"]["from"], job["params"]["to"], job["status"]) == (
+        "2026-03-09", "2026-03-16", "done")
+    assert DailyRecord.get(DailyRecord.employee == employee.id,
+                           DailyRecord.work_date == "2026-03-10").opd_id == world.opds["b"].id

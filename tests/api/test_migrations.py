@@ -2,12 +2,13 @@
 kept."""
 from __future__ import annotations
 
-from playhouse.migrate import SchemaMigrator, migrate
+from playhouse.migrate import SchemaMigrator, SqliteMigrator, migrate
 
 from api import migrations
 from api.db import database
 from api.migrations import SchemaVersion
 from api.models import (
+    Assignment,
     CheckinEvent,
     Credential,
     FaceTemplate,
@@ -30,6 +31,7 @@ ADDED = {
         "frames")],
     "v0005_orphan_patterns": [],  # data only (tests/api/schedules/test_schedule_edits.py)
     "v0006_jobs": [],  # new tables only
+    "v0007_mutation_supervisor": [("assignment", "supervisor_id")],
 }
 
 
@@ -41,10 +43,13 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     event = stored_checkin(world, "pegawai_a", "2026-03-02T07:05:00+07:00")
     employee = world.people["pegawai_a"].id
     migrator = SchemaMigrator.from_database(database.obj)
-    for index in ("face_template_approval", "audit_entry_entity_entity_id"):
+    for index in ("face_template_approval", "audit_entry_entity_entity_id",
+                  "assignment_applied_valid_from"):
         database.execute_sql(f'DROP INDEX IF EXISTS "{index}"')
     # roll the schema back to v0001: the later columns gone, only the first version stamped
-    migrate(*(migrator.drop_column(table, column) for columns in ADDED.values()
+    # SQLite's own DROP COLUMN refuses a foreign key column: rebuild the table instead
+    legacy = {"legacy": True} if isinstance(migrator, SqliteMigrator) else {}
+    migrate(*(migrator.drop_column(table, column, **legacy) for columns in ADDED.values()
               for table, column in columns))
     LivenessChallenge.drop_table()
     Job.drop_table()
@@ -56,6 +61,7 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
                                                                       None)
     assert (row.client, row.liveness_path, row.frames) == ("other", None, "")
     assert LivenessChallenge.select().count() == 0
+    assert Assignment.get(Assignment.employee == employee).supervisor_id is None
     assert Credential.get(Credential.employee == employee).token_version == 0
     assert FaceTemplate.select().where(FaceTemplate.approval.is_null(False)).count() == 0
     assert migrations.migrate() == []  # nothing left to apply

@@ -1,5 +1,7 @@
 """Daily records (SPEC §6): each employee-day recomputed from its inputs by the pure status
-engine, read back in scope; the whole-pemda recompute over worker processes."""
+engine, read back in scope; the whole-pemda recompute over worker processes; the recomputes
+a change of current data queues."""
+from .follow import after_group_change, after_office_change, office_tz
 from .pool import recompute_all
 from .reading import day_dict, days_query
 from .recompute import (
@@ -13,5 +15,6 @@ from .recompute import (
     recompute_range,
 )
 
-__all__ = ["Posting", "closed_months", "dates", "day_dict", "days_query", "load_postings",
-           "pemda_today", "posting_on", "recompute_all", "recompute_day", "recompute_range"]
+__all__ = ["Posting", "after_group_change", "after_office_change", "closed_months", "dates",
+           "day_dict", "days_query", "load_postings", "office_tz", "pemda_today", "posting_on",
+           "recompute_all", "recompute_day", "recompute_range"]

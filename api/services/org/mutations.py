@@ -1,10 +1,15 @@
-"""Mutation (transfer, Pasal 12): a new OPD/unit/location from an effective date."""
+"""Mutation (transfer, Pasal 12): a new OPD/unit/location/supervisor from an effective date.
+
+Daily records resolve the OPD by date from the assignment history; the employee's current
+data (OPD, unit, supervisor, presence location) moves on the date itself: the first request
+on or after it applies every due mutation, so nothing waits for the nightly run."""
 from __future__ import annotations
 
 from datetime import date
 
 from peewee import IntegrityError
 
+from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.models import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
@@ -14,6 +19,7 @@ from .structure import check_supervisor, invalid, snapshot
 
 
 def create(actor_id: int, employee: Employee, data: dict, today: date) -> Assignment:
+    """Record the transfer; when its date has come, apply it at once."""
     if Opd.get_or_none(Opd.id == data["opd_id"]) is None:
         raise invalid("opd_id", "OPD tidak ditemukan.")
     if data.get("unit_id") is not None:
@@ -24,14 +30,15 @@ def create(actor_id: int, employee: Employee, data: dict, today: date) -> Assign
         location = Location.get_or_none(Location.id == data["location_id"])
         if location is None or location.opd_id not in (None, data["opd_id"]):
             raise invalid("location_id", "Lokasi tidak valid.")
-    if data.get("supervisor_id") is not None:
+    if data["supervisor_id"] is not None:
         check_supervisor(employee.id, data["supervisor_id"])
     with write_transaction():
         try:
             assignment = Assignment.create(
                 employee=employee, opd=data["opd_id"], unit=data.get("unit_id"),
-                location=data.get("location_id"), valid_from=data["valid_from"],
-                reason=data["reason"], created_by=actor_id,
+                location=data.get("location_id"), supervisor=data["supervisor_id"],
+                valid_from=data["valid_from"], reason=data["reason"], created_by=actor_id,
+                created_at=clock.utc_naive(clock.now()),
             )
         except IntegrityError as exc:
             raise ApiError("CONFLICT", 409, details={"valid_from": ["Sudah ada mutasi pada "
@@ -39,34 +46,49 @@ def create(actor_id: int, employee: Employee, data: dict, today: date) -> Assign
         audit.record(actor_id, "employee.mutation", "employee", employee.id, None,
                      snapshot(assignment))
         if data["valid_from"] <= today:
-            apply(assignment, data.get("supervisor_id"))
-    return assignment
+            _catch_up(employee.id, today, actor_id)
+    return Assignment.get_by_id(assignment.id)
 
 
-def apply(assignment: Assignment, supervisor_id: int | None = None) -> None:
-    """Move the employee's current data to the assignment (on or after its date)."""
-    employee = Employee.get_by_id(assignment.employee_id)
-    employee.opd = assignment.opd_id
-    employee.unit = assignment.unit_id
-    employee.supervisor = supervisor_id  # the old supervisor stays behind in the old post
-    employee.save()
-    if assignment.location_id is not None:
-        EmployeeLocation.delete().where(EmployeeLocation.employee == employee).execute()
-        EmployeeLocation.create(employee=employee, location=assignment.location_id, primary=True)
-    assignment.applied = True
-    assignment.save()
+def _catch_up(employee_id: int, today: date, actor_id: int | None) -> list[Assignment]:
+    """Inside a write transaction: mark the employee's due mutations applied (once: a
+    concurrent request that got there first leaves nothing to do) and move the current data
+    to the latest assignment in force today — a back-dated mutation never undoes a later one."""
+    due = list(Assignment.select().where(Assignment.employee == employee_id, ~Assignment.applied,
+                                         Assignment.valid_from <= today))
+    claimed = (Assignment.update(applied=True)
+               .where(Assignment.id.in_([a.id for a in due]), ~Assignment.applied).execute())
+    if not due or claimed != len(due):
+        return []
+    current = (Assignment.select().where(Assignment.employee == employee_id,
+                                         Assignment.valid_from <= today)
+               .order_by(Assignment.valid_from.desc()).first())
+    Employee.update(opd=current.opd_id, unit=current.unit_id, supervisor=current.supervisor_id,
+                    updated_at=clock.utc_naive(clock.now())).where(
+        Employee.id == employee_id).execute()
+    if current.location_id is not None:
+        EmployeeLocation.delete().where(EmployeeLocation.employee == employee_id).execute()
+        EmployeeLocation.create(employee=employee_id, location=current.location_id, primary=True)
+    for assignment in due:
+        audit.record(actor_id, "employee.mutation.apply", "employee", employee_id, None,
+                     {"assignment": assignment.id, "valid_from": assignment.valid_from})
+    return due
+
+
+def any_due(today: date) -> bool:
+    return Assignment.select().where(~Assignment.applied, Assignment.valid_from <= today).exists()
 
 
 def apply_due(today: date) -> list[Assignment]:
-    """Apply every mutation whose date has come (run nightly)."""
-    due = list(Assignment.select().where(~Assignment.applied, Assignment.valid_from <= today)
-               .order_by(Assignment.valid_from))
-    for assignment in due:
+    """Apply every mutation whose date has come (on the first request of the day, and in the
+    nightly run)."""
+    employees = [row[0] for row in Assignment.select(Assignment.employee).distinct().where(
+        ~Assignment.applied, Assignment.valid_from <= today).tuples()]
+    applied: list[Assignment] = []
+    for employee_id in employees:
         with write_transaction():
-            apply(assignment)
-            audit.record(None, "employee.mutation.apply", "employee", assignment.employee_id,
-                         None, {"assignment": assignment.id})
-    return due
+            applied += _catch_up(employee_id, today, None)
+    return applied
 
 
 def history(employee: Employee) -> list[Assignment]:

@@ -16,7 +16,7 @@ from api.db import write_transaction
 from api.errors import ApiError
 from api.models import RuleVersion
 from api.rules.policy import Policy
-from api.services import audit, closing, daily
+from api.services import audit, closing, jobs
 
 from .book import DEFAULT
 
@@ -74,8 +74,8 @@ def next_version_after(day: date) -> date | None:
 
 
 def create_version(actor_id: int, effective_from: date, changes: dict, note: str, today: date,
-                   now: datetime) -> tuple[RuleVersion, int]:
-    """Save, audit, and recompute the past days the version governs; (row, records redone)."""
+                   now: datetime) -> RuleVersion:
+    """Save and audit; the past days the version governs are recomputed by a queued job."""
     if not changes:
         raise ApiError("VALIDATION_ERROR", 422, details={"params": ["Tidak ada perubahan."]})
     base = in_force(effective_from)
@@ -100,8 +100,9 @@ def create_version(actor_id: int, effective_from: date, changes: dict, note: str
                      {"effective_from": base.effective_from, "params": base.policy.to_dict()},
                      {"effective_from": effective_from, "changes": changes,
                       "params": policy.to_dict()}, evidence=note)
-    recomputed = daily.recompute_range(effective_from, until, None, now) if until else 0
-    return row, recomputed
+    if until is not None:
+        jobs.enqueue_recompute(actor_id, effective_from, until, None, "rules.version.create")
+    return row
 
 
 def governed_until(effective_from: date, today: date) -> date | None:

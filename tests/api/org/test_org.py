@@ -140,16 +140,58 @@ def test_mutation_moves_the_employee_and_keeps_history(client, world, app):
     assert Assignment.select().where(Assignment.employee == employee.id).count() == 2
 
 
-def test_future_mutation_waits_for_its_date(client, world, app):
+def _transfer(client, world, valid_from: str, **extra):
     employee = world.people["pegawai_a"]
-    client.post(f"/api/v1/employees/{employee.id}/mutations", headers=world.headers("admin"),
-                json={"opd_id": world.opds["b"].id, "valid_from": "2026-04-01",
-                      "reason": "SK Bupati"})
+    body = {"opd_id": world.opds["b"].id, "location_id": world.locations["b"].id,
+            "supervisor_id": world.people["kepala_b"].id, "valid_from": valid_from,
+            "reason": "SK Bupati 821/2026", **extra}
+    return client.post(f"/api/v1/employees/{employee.id}/mutations",
+                       headers=world.headers("admin"), json=body)
+
+
+def test_future_mutation_takes_effect_on_its_date_without_the_nightly_run(client, world, app):
+    employee = world.people["pegawai_a"]
+    created = _transfer(client, world, "2026-04-01")
+    assert created.status_code == 201 and created.json["applied"] is False
+    assert created.json["supervisor_id"] == world.people["kepala_b"].id
     assert Employee.get_by_id(employee.id).opd_id == world.opds["a"].id
-    app.config["HADIR_FAKE_NOW"] = "2026-04-01T00:30:00+07:00"
+    app.config["HADIR_FAKE_NOW"] = "2026-04-01T07:10:00+07:00"  # the nightly run has not run
+    me = client.get("/api/v1/me", headers=world.headers("pegawai_a")).json
+    assert me["opd"]["id"] == world.opds["b"].id and me["supervisor"]["name"] == "Kepala B"
+    assert [loc["id"] for loc in me["locations"]] == [world.locations["b"].id]
+    assert client.get(f"/api/v1/employees/{employee.id}",
+                      headers=world.headers("kepala_b")).status_code == 200
+    applied = AuditEntry.select().where(AuditEntry.action == "employee.mutation.apply")
+    assert applied.count() == 1  # once, however many requests follow
+    client.get("/api/v1/me", headers=world.headers("pegawai_a"))
+    assert applied.count() == 1
     result = app.test_cli_runner().invoke(args=["nightly"])
-    assert "mutasi: 1" in result.output
-    assert Employee.get_by_id(employee.id).opd_id == world.opds["b"].id
+    assert "mutasi: 0" in result.output
+
+
+def test_a_transfer_asks_for_the_new_supervisor(client, world):
+    employee = world.people["pegawai_a"]
+    body = {"opd_id": world.opds["b"].id, "valid_from": "2026-04-01", "reason": "SK Bupati"}
+    missing = client.post(f"/api/v1/employees/{employee.id}/mutations",
+                          headers=world.headers("admin"), json=body)
+    assert missing.status_code == 422
+    error = missing.json["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    assert error["details"]["supervisor_id"] == ["Wajib diisi."]
+    none = _transfer(client, world, "2026-03-02", supervisor_id=None)  # explicitly: no one
+    assert none.status_code == 201 and none.json["applied"] is True
+    assert Employee.get_by_id(employee.id).supervisor_id is None
+
+
+def test_a_back_dated_transfer_does_not_undo_a_later_one(client, world, app):
+    employee = world.people["pegawai_a"]
+    assert _transfer(client, world, "2026-03-02").status_code == 201
+    earlier = _transfer(client, world, "2026-02-01", opd_id=world.opds["a"].id,
+                        location_id=None, supervisor_id=world.people["atasan_a"].id)
+    assert earlier.status_code == 201 and earlier.json["applied"] is True
+    moved = Employee.get_by_id(employee.id)
+    assert (moved.opd_id, moved.supervisor_id) == (world.opds["b"].id,
+                                                   world.people["kepala_b"].id)
 
 
 def test_me_shows_profile_locations_and_todays_schedule(client, world):
