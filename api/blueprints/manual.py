@@ -5,7 +5,7 @@ from flask import Response, request
 from flask_smorest import Blueprint
 
 from api import clock
-from api.models import ManualEntry, Opd
+from api.models import ManualEntry, ManualSheet, Opd
 from api.schemas import manual as s
 from api.schemas.absences import EvidenceFile
 from api.schemas.common import DayRowsQuery
@@ -69,11 +69,23 @@ def template(args):
 @blp.doc(security=SECURITY)
 def import_sheet(form, _files):
     """Impor Lampiran I yang sudah diisi, dengan pindaian lembar bertanda tangan sebagai bukti.
-    Setiap baris diperiksa; satu baris salah = tidak ada yang diimpor."""
+    Setiap baris diperiksa; satu baris salah = tidak ada yang diimpor. Jawabannya melaporkan per
+    baris apa yang berubah, dan mengapa tidak (presensi aplikasi, cuti yang disetujui, …)."""
     opd = fetch(Opd, form["opd"])
     scope.require_manage_opd(current_actor(), opd.id)
     workbook = read_upload(request.files, "sheet", ("application/zip",))
     evidence = read_upload(request.files, "evidence", storage.DOCUMENT_TYPES)
     sheet = manual_sheet.import_sheet(current_actor(), opd, form["date"], workbook, evidence,
                                       daily.pemda_today(), clock.now())
+    return manual_sheet.sheet_dict(sheet)
+
+
+@blp.route("/manual-sheets/<int:sheet_id>", methods=["GET"])
+@authenticated("operator", "admin")
+@blp.response(200, s.SheetOut)
+@blp.doc(security=SECURITY)
+def get_sheet(sheet_id):
+    """Satu Lampiran I yang diimpor, dengan laporan per barisnya."""
+    sheet = fetch(ManualSheet, sheet_id, "NOT_FOUND")
+    scope.require_manage_opd(current_actor(), sheet.opd_id)
     return manual_sheet.sheet_dict(sheet)

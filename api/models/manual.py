@@ -37,6 +37,8 @@ class ManualEntry(BaseModel):
     remarks = TextField(default="")
     evidence = ForeignKeyField(StoredFile)
     sheet = ForeignKeyField(ManualSheet, null=True, backref="entries")
+    sheet_row = IntegerField(null=True)  # the row of the uploaded sheet it came from
+    outcome = TextField(default="")  # JSON: what it changed when entered, and why not
     entered_by = IntegerField()
     entered_at = DateTimeField(default=utcnow)
 

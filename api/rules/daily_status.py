@@ -1,8 +1,7 @@
 """One employee-day → one status record (SPEC §6, RULES.md §4), from punches and absences.
 
-Precedence, highest first: an override (cancellation, correction) → a non-workday (LIBUR,
-punches ignored) → an approved absence (it wins over punches: an approved DL/cuti means the
-person was officially elsewhere; the punches stay in the event log) → the punches.
+Which input decides is the one rule in api/rules/precedence.py: a cancellation or correction
+→ a non-workday (LIBUR) → an approved absence → the app's punches → the paper sheet.
 """
 from __future__ import annotations
 
@@ -13,11 +12,12 @@ from datetime import date, datetime, timedelta
 
 from api.rules.codes import ABSENCE_CODES, CODES, EARLY_PREFIX, LATE_PREFIX, tier_code
 from api.rules.policy import Policy
+from api.rules.precedence import manual_code_applies, strongest
 from api.rules.schedule import ScheduleDay, window_check
 from api.rules.tz import as_utc
 
 PUNCH_SOURCES = ("app", "manual", "correction")
-OVERRIDE_SOURCES = ("correction", "cancellation", "manual")
+OVERRIDE_SOURCES = ("correction", "cancellation")
 _MINUTE = timedelta(minutes=1)
 
 
@@ -40,7 +40,7 @@ class Punch:
 
 @dataclass(frozen=True)
 class DayOverride:
-    """A forced code for the day: a cancellation (→ TK) or an operator's correction."""
+    """A forced code for the day: a cancellation (→ TK) or an approved correction."""
 
     code: str
     source: str
@@ -57,8 +57,9 @@ class DayOverride:
 class DayResult:
     """The derived record of one employee-date.
 
-    check_in/check_out are the counted punches; they are shown even when an absence or an
-    override decides the status (minutes and tiers are then 0).
+    check_in/check_out are the counted punches (and their sources); they are shown even when
+    an absence or an override decides the status (minutes and tiers are then 0). `decided_by`
+    names the precedence level that decided (precedence.DAY_RANK, "punches" or "none").
     """
 
     work_date: date
@@ -73,6 +74,9 @@ class DayResult:
     excused_code: str | None = None
     source: str = "system"  # app | manual | correction | absence | cancellation | system
     label: str = ""
+    check_in_source: str | None = None
+    check_out_source: str | None = None
+    decided_by: str = "none"
 
 
 def whole_minutes(delta: timedelta, rounding: str) -> int:
@@ -106,14 +110,16 @@ def early_minutes(check_out: datetime, day: ScheduleDay, policy: Policy) -> int:
 def counted_punches(
     day: ScheduleDay, punches: Sequence[Punch]
 ) -> tuple[Punch | None, Punch | None]:
-    """First IN and last OUT inside the acceptance windows; an OUT before that IN is ignored."""
-    ins = [p for p in punches if p.kind == "in" and window_check("in", day, p.at) is None]
+    """First IN and last OUT inside the acceptance windows, each from the strongest source that
+    has one (precedence.PUNCH_RANK); an OUT before that IN is ignored."""
+    ins = strongest([p for p in punches if p.kind == "in"
+                     and window_check("in", day, p.at) is None], "in")
     first_in = min(ins, key=lambda p: as_utc(p.at)) if ins else None
-    outs = [
+    outs = strongest([
         p for p in punches
         if p.kind == "out" and window_check("out", day, p.at) is None
         and (first_in is None or as_utc(p.at) > as_utc(first_in.at))
-    ]  # fmt: skip
+    ], "out")  # fmt: skip
     last_out = max(outs, key=lambda p: as_utc(p.at)) if outs else None
     return first_in, last_out
 
@@ -125,6 +131,7 @@ def compute_day(
     policy: Policy,
     now: datetime,
     override: DayOverride | None = None,
+    manual_code: str | None = None,
 ) -> DayResult:
     """The day's status; provisional (H / BELUM) until `now` passes the check-out window."""
     now_utc = as_utc(now)
@@ -132,19 +139,26 @@ def compute_day(
     times = {
         "check_in": check_in.at if check_in else None,
         "check_out": check_out.at if check_out else None,
+        "check_in_source": check_in.source if check_in else None,
+        "check_out_source": check_out.source if check_out else None,
     }
     if override is not None:
         code = override.code
         excused = code if code in ABSENCE_CODES else None
         return DayResult(day.work_date, day.workday, code, **times, excused_code=excused,
-                         source=override.source, label=code)
+                         source=override.source, label=code, decided_by=override.source)
     if not day.workday:
-        return DayResult(day.work_date, False, "LIBUR", label="LIBUR")
+        return DayResult(day.work_date, False, "LIBUR", label="LIBUR", decided_by="non-workday")
     if absence_code is not None:
         if absence_code not in ABSENCE_CODES:
             raise ValueError(f"Kode ketidakhadiran tidak dikenal: {absence_code!r}")
         return DayResult(day.work_date, True, absence_code, **times, excused_code=absence_code,
-                         source="absence", label=absence_code)
+                         source="absence", label=absence_code, decided_by="absence")
+    counted = [p for p in (check_in, check_out) if p is not None]
+    if manual_code is not None and manual_code_applies(counted):
+        excused = manual_code if manual_code in ABSENCE_CODES else None
+        return DayResult(day.work_date, True, manual_code, **times, excused_code=excused,
+                         source="manual", label=manual_code, decided_by="manual")
     ended = window_check("out", day, now_utc) == "WINDOW_CLOSED"
     if check_in is None and check_out is None:
         status = "TK" if ended else "BELUM"
@@ -159,7 +173,6 @@ def compute_day(
         early, early_tier = policy.tp_minutes, policy.tp_tier
     else:
         early, early_tier = 0, 0  # still at work: the check-out window is open
-    counted = [p for p in (check_in, check_out) if p is not None]
     wfh = any(p.out_of_office for p in counted)
 
     parts = ["WFH"] if wfh else []
@@ -180,7 +193,7 @@ def compute_day(
     return DayResult(
         day.work_date, True, status, **times,
         late_minutes=late, early_minutes=early, late_tier=late_tier, early_tier=early_tier,
-        source=_source(counted), label="/".join(parts) or status,
+        source=_source(counted), label="/".join(parts) or status, decided_by="punches",
     )  # fmt: skip
 
 

@@ -26,6 +26,14 @@ class ManualForm(Base):
         return data
 
 
+class OutcomeOut(ma.Schema):
+    counted = ma.fields.Boolean(metadata={"description": "Entri ini dipakai dalam catatan hari"})
+    changed = ma.fields.Boolean(metadata={"description": "Catatan hari berubah karena entri ini"})
+    notes = ma.fields.List(ma.fields.String(), metadata={
+        "description": "Apa yang dicatat, dan mengapa tidak (urutan sumber, "
+                       "api/rules/precedence.py)"})
+
+
 class ManualOut(ma.Schema):
     id = ma.fields.Integer()
     employee = ma.fields.Nested(PersonOut)
@@ -37,8 +45,10 @@ class ManualOut(ma.Schema):
     remarks = ma.fields.String()
     evidence_id = ma.fields.Integer()
     sheet_id = ma.fields.Integer(allow_none=True)
+    sheet_row = ma.fields.Integer(allow_none=True)
     entered_by = ma.fields.Integer()
     entered_at = ma.fields.String()
+    outcome = ma.fields.Nested(OutcomeOut, allow_none=True)
 
 
 class ManualPage(ma.Schema):
@@ -59,6 +69,14 @@ class SheetFiles(ma.Schema):
         "description": "pindaian lembar kertas yang ditandatangani (PDF/JPEG/PNG)"})
 
 
+class SheetRowOut(OutcomeOut):
+    row = ma.fields.Integer()
+    employee = ma.fields.Nested(PersonOut)
+    code = ma.fields.String(allow_none=True)
+    check_in_at = ma.fields.String(allow_none=True)
+    check_out_at = ma.fields.String(allow_none=True)
+
+
 class SheetOut(ma.Schema):
     id = ma.fields.Integer()
     opd_id = ma.fields.Integer()
@@ -67,3 +85,6 @@ class SheetOut(ma.Schema):
     evidence_id = ma.fields.Integer()
     workbook_id = ma.fields.Integer()
     uploaded_by = ma.fields.Integer()
+    uploaded_at = ma.fields.String()
+    counted_count = ma.fields.Integer(metadata={"description": "Baris yang dipakai"})
+    rows = ma.fields.List(ma.fields.Nested(SheetRowOut))

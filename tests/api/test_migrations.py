@@ -32,6 +32,7 @@ ADDED = {
     "v0005_orphan_patterns": [],  # data only (tests/api/schedules/test_schedule_edits.py)
     "v0006_jobs": [],  # new tables only
     "v0007_mutation_supervisor": [("assignment", "supervisor_id")],
+    "v0008_manual_outcome": [("manual_entry", "sheet_row"), ("manual_entry", "outcome")],
 }
 
 

@@ -2,17 +2,20 @@
 operator with the scan as evidence when the app, the network or a location fails."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from peewee import IntegrityError
 
+from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.formats import iso_z
 from api.messages import message
 from api.models import Employee, ManualEntry, StoredFile
 from api.rules.codes import ABSENCE_CODES
+from api.rules.precedence import ManualLine, manual_outcome
 from api.rules.schedule import ScheduleDay
 from api.services import audit, closing, daily, storage
 from api.services.accounts import Actor, duties
@@ -49,6 +52,7 @@ class CheckedEntry:
     check_out_at: datetime | None
     code: str | None
     remarks: str
+    sheet_row: int | None = None
 
 
 def entry_problems(day: ScheduleDay, check_in: time | None, check_out: time | None,
@@ -98,7 +102,7 @@ def store_entry(actor_id: int, entry: CheckedEntry, opd_id: int, evidence: Store
             employee=entry.employee, work_date=entry.work_date, opd=opd_id,
             check_in_at=utc_naive(entry.check_in_at), check_out_at=utc_naive(entry.check_out_at),
             code=entry.code, remarks=entry.remarks, evidence=evidence, sheet=sheet_id,
-            entered_by=actor_id)
+            sheet_row=entry.sheet_row, entered_by=actor_id, entered_at=clock.utc_naive(clock.now()))
     except IntegrityError as exc:  # a concurrent entry for the same day won
         raise ApiError("MANUAL_EXISTS", 409) from exc
     audit.record(actor_id, "manual.create", "manual_entry", row.id,
@@ -116,12 +120,32 @@ def create_entry(actor: Actor, data: dict, evidence: bytes, today: date,
             closing.require_entry_window(entry.employee.id, [entry.work_date], today)
             stored = storage.save(evidence, "evidence", entry.employee.id, actor.id)
             opd_id = closing.opd_on(entry.employee.id, entry.work_date)
+            before = {entry.employee.id: day_snapshot(entry.employee.id, entry.work_date)}
             row = store_entry(actor.id, entry, opd_id, stored)
             daily.recompute_day(entry.employee.id, entry.work_date, now)
+            record_outcomes([row], before, now)
     except Exception:
         storage.discard(stored)
         raise
     return row
+
+
+def record_outcomes(rows: list[ManualEntry], before: dict[int, dict | None],
+                    now: datetime) -> None:
+    """After the recompute, inside the write: what each entry of one date changed in its day
+    and, where it does not count, why (the precedence rule, api/rules/precedence.py)."""
+    if not rows:
+        return
+    results = daily.day_results([r.employee_id for r in rows], rows[0].work_date, now)
+    for row in rows:
+        result, tz = results[row.employee_id]
+        line = ManualLine(row.code, clock.from_db(row.check_in_at),
+                          clock.from_db(row.check_out_at))
+        outcome = manual_outcome(line, result, tz)
+        row.outcome = json.dumps({
+            "counted": outcome.counted, "notes": list(outcome.notes),
+            "changed": day_snapshot(row.employee_id, row.work_date) != before[row.employee_id]})
+        ManualEntry.update(outcome=row.outcome).where(ManualEntry.id == row.id).execute()
 
 
 def entry_dict(row: ManualEntry) -> dict:
@@ -129,6 +153,7 @@ def entry_dict(row: ManualEntry) -> dict:
         "id": row.id, "employee": person(row.employee), "work_date": row.work_date,
         "opd_id": row.opd_id, "check_in_at": iso_z(row.check_in_at),
         "check_out_at": iso_z(row.check_out_at), "code": row.code, "remarks": row.remarks,
-        "evidence_id": row.evidence_id, "sheet_id": row.sheet_id, "entered_by": row.entered_by,
-        "entered_at": iso_z(row.entered_at),
+        "evidence_id": row.evidence_id, "sheet_id": row.sheet_id, "sheet_row": row.sheet_row,
+        "entered_by": row.entered_by, "entered_at": iso_z(row.entered_at),
+        "outcome": json.loads(row.outcome) if row.outcome else None,
     }

@@ -9,9 +9,10 @@ from datetime import date, datetime, time
 import xlsxwriter
 from flask import current_app
 
+from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
-from api.formats import indonesian_date, pemda_place
+from api.formats import indonesian_date, iso_z, pemda_place
 from api.messages import message
 from api.models import Employee, ManualEntry, ManualSheet, Opd
 from api.services import audit, closing, daily, org, storage
@@ -19,7 +20,15 @@ from api.services.accounts import Actor, scope
 from api.services.schedules import ScheduleBook
 from api.services.storage import evidence_ref
 
-from .manual import CheckedEntry, check_date, entry_code, entry_problems, store_entry
+from .manual import (
+    CheckedEntry,
+    check_date,
+    entry_code,
+    entry_dict,
+    entry_problems,
+    record_outcomes,
+    store_entry,
+)
 from .sheet_reader import (
     COLUMNS,
     META_SHEET,
@@ -29,6 +38,7 @@ from .sheet_reader import (
     cell_time,
     read_workbook,
 )
+from .steps import day_snapshot
 
 HEADER_ROW = 6  # as the user sees it (1-based); data rows follow
 SHEET_CODES = ("TK", "C", "S", "DL", "I", "DIK", "TB", "CT", "CB", "CS", "CM", "CAP", "CLTN")
@@ -161,7 +171,7 @@ def validate(rows: list[SheetRow], opd_id: int, day: date, now: datetime,
         errors.extend(problems)
         if not problems:
             entries.append(CheckedEntry(employee, day, check_in_at, check_out_at, item.code,
-                                        item.remarks))
+                                        item.remarks, item.row.row))
     return entries
 
 
@@ -197,13 +207,16 @@ def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: b
             saved.append(storage.save(evidence, "evidence", None, actor.id))
             sheet = ManualSheet.create(opd=opd, work_date=day, workbook=saved[0],
                                        evidence=saved[1], entry_count=len(entries),
-                                       uploaded_by=actor.id)
+                                       uploaded_by=actor.id,
+                                       uploaded_at=clock.utc_naive(clock.now()))
+            before = {e.employee.id: day_snapshot(e.employee.id, day) for e in entries}
             rows_out = [store_entry(actor.id, entry, opd.id, saved[1], sheet.id)
                         for entry in entries]
             audit.record(actor.id, "manual.sheet.import", "manual_sheet", sheet.id, None,
                          {"opd": opd.id, "work_date": day, "entries": [r.id for r in rows_out],
                           "workbook": evidence_ref(saved[0])}, evidence_ref(saved[1]))
             daily.recompute_range(day, day, [e.employee.id for e in entries], now)
+            record_outcomes(rows_out, before, now)
     except Exception:
         for stored in saved:
             storage.discard(stored)
@@ -212,6 +225,13 @@ def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: b
 
 
 def sheet_dict(sheet: ManualSheet) -> dict:
+    """The sheet and, per imported row, what it changed and what not, and why."""
+    entries = [entry_dict(e) for e in sheet.entries.order_by(ManualEntry.sheet_row)]
     return {"id": sheet.id, "opd_id": sheet.opd_id, "work_date": sheet.work_date,
             "entry_count": sheet.entry_count, "evidence_id": sheet.evidence_id,
-            "workbook_id": sheet.workbook_id, "uploaded_by": sheet.uploaded_by}
+            "workbook_id": sheet.workbook_id, "uploaded_by": sheet.uploaded_by,
+            "uploaded_at": iso_z(sheet.uploaded_at),
+            "counted_count": sum(1 for e in entries if e["outcome"]["counted"]),
+            "rows": [{"row": e["sheet_row"], "employee": e["employee"], "code": e["code"],
+                      "check_in_at": e["check_in_at"], "check_out_at": e["check_out_at"],
+                      **e["outcome"]} for e in entries]}

@@ -8,6 +8,7 @@ from .recompute import (
     Posting,
     closed_months,
     dates,
+    day_results,
     load_postings,
     pemda_today,
     posting_on,
@@ -16,5 +17,5 @@ from .recompute import (
 )
 
 __all__ = ["Posting", "after_group_change", "after_office_change", "closed_months", "dates",
-           "day_dict", "days_query", "load_postings", "office_tz", "pemda_today", "posting_on",
-           "recompute_all", "recompute_day", "recompute_range"]
+           "day_dict", "day_results", "days_query", "load_postings", "office_tz", "pemda_today",
+           "posting_on", "recompute_all", "recompute_day", "recompute_range"]

@@ -17,6 +17,7 @@ class DayInputs:
     punches: list[Punch] = field(default_factory=list)
     absence_code: str | None = None
     override: DayOverride | None = None
+    manual_code: str | None = None
     has_pending: bool = False
 
 
@@ -71,7 +72,8 @@ def absence_requests(inputs: Inputs, employee_ids: Sequence[int], date_from: dat
 
 def manual_entries(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
                    date_to: date) -> None:
-    """The paper daily sheet (Lampiran I): times become manual punches, a code rules the day."""
+    """The paper daily sheet (Lampiran I): times become manual punches and the code is kept;
+    the status engine decides what of it counts (api/rules/precedence.py)."""
     query = (ManualEntry
              .select(ManualEntry.employee, ManualEntry.work_date, ManualEntry.check_in_at,
                      ManualEntry.check_out_at, ManualEntry.code)
@@ -80,8 +82,7 @@ def manual_entries(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
              .tuples())
     for employee_id, work_date, check_in_at, check_out_at, code in query:
         day = inputs[(employee_id, work_date)]
-        if code:
-            day.override = DayOverride(code, "manual")
+        day.manual_code = code or None
         for kind, moment in (("in", check_in_at), ("out", check_out_at)):
             if moment is not None:
                 day.punches.append(Punch(kind=kind, at=clock.from_db(moment), source="manual"))
@@ -90,7 +91,7 @@ def manual_entries(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
 def corrections(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
                 date_to: date) -> None:
     """Operators' corrections, oldest first: a time replaces that kind's punches, a code
-    forces the day; a later time correction lifts an earlier manual/corrected code."""
+    forces the day; a later time correction lifts an earlier corrected code."""
     query = (Correction
              .select(Correction.employee, Correction.work_date, Correction.check_in_at,
                      Correction.check_out_at, Correction.code)
@@ -103,7 +104,7 @@ def corrections(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
         if code:
             day.override = DayOverride(code, "correction")
             continue
-        if day.override is not None and day.override.source in ("manual", "correction"):
+        if day.override is not None and day.override.source == "correction":
             day.override = None
         for kind, moment in (("in", check_in_at), ("out", check_out_at)):
             if moment is not None:
@@ -129,7 +130,7 @@ def cancellations(inputs: Inputs, employee_ids: Sequence[int], date_from: date,
             day.has_pending = True
 
 
-# order matters: later loaders win (a cancellation over a correction over a manual entry)
+# order matters: a cancellation is loaded after the corrections it overrides
 LOADERS: list[Loader] = [checkin_events, absence_requests, manual_entries, corrections,
                          cancellations]
 

@@ -99,19 +99,17 @@ def closed_months(date_from: date, date_to: date) -> set[tuple[int, date]]:
     return set(query.tuples())
 
 
-def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
-                 book: schedules.ScheduleBook, default_tz: str) -> list[tuple]:
-    """Daily record rows for (employee id, schedule group id, joined date) tuples; days of a
-    closed OPD-month are left as they were closed."""
+def computed_days(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
+                  book: schedules.ScheduleBook, default_tz: str):
+    """(employee id, posting, DayResult, has pending) for (employee id, schedule group id,
+    joined date) tuples; days of a closed OPD-month are left as they were closed."""
     employees = list(employees)
     closed = closed_months(date_from, date_to)
     ids = [e[0] for e in employees]
     postings = load_postings(ids, default_tz)
     inputs = day_inputs.load(ids, date_from, date_to)
     policies = policy.load_policies()
-    computed_at = clock.utc_naive(now)
     empty = day_inputs.DayInputs()
-    rows = []
     for employee_id, group_id, joined in employees:
         own = postings.get(employee_id, [])
         for day in dates(max(date_from, joined), date_to):
@@ -121,10 +119,18 @@ def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now
             schedule_day = book.day(employee_id, group_id, day, posting.tz)
             day_input = inputs.get((employee_id, day), empty)
             result = compute_day(schedule_day, day_input.punches, day_input.absence_code,
-                                 policies.for_date(day), now, day_input.override)
-            rows.append(record_row(employee_id, posting, result, day_input.has_pending,
-                                   computed_at))
-    return rows
+                                 policies.for_date(day), now, day_input.override,
+                                 day_input.manual_code)
+            yield employee_id, posting, result, day_input.has_pending
+
+
+def compute_rows(employees: Iterable[tuple], date_from: date, date_to: date, now: datetime,
+                 book: schedules.ScheduleBook, default_tz: str) -> list[tuple]:
+    """Daily record rows (RECORD_COLUMNS order) of the computed days."""
+    computed_at = clock.utc_naive(now)
+    return [record_row(employee_id, posting, result, pending, computed_at)
+            for employee_id, posting, result, pending in
+            computed_days(employees, date_from, date_to, now, book, default_tz)]
 
 
 COMPARED = slice(2, len(RECORD_COLUMNS) - 1)  # everything but the key and computed_at
@@ -154,18 +160,21 @@ def changed(rows: list[tuple], ids: Sequence[int], date_from: date, date_to: dat
     return out
 
 
+def _employees(employee_ids: Sequence[int] | None, default_tz: str) -> list[tuple]:
+    query = (Employee.select(Employee.id, Employee.schedule_group, Employee.created_at)
+             .where(Employee.active).order_by(Employee.id))
+    if employee_ids is not None:
+        query = query.where(Employee.id.in_(list(employee_ids)))
+    return [(eid, gid, joined_date(created, default_tz)) for eid, gid, created in query.tuples()]
+
+
 def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] | None,
                     now: datetime) -> int:
     """Recompute the records of these employees (all active ones if None) for the dates;
     returns how many records were computed (only changed ones are written)."""
     default_tz = current_app.config["PEMDA_TZ"]
     book = schedules.ScheduleBook.load(date_from - timedelta(days=1), date_to, employee_ids)
-    query = (Employee.select(Employee.id, Employee.schedule_group, Employee.created_at)
-             .where(Employee.active).order_by(Employee.id))
-    if employee_ids is not None:
-        query = query.where(Employee.id.in_(list(employee_ids)))
-    employees = [(eid, gid, joined_date(created, default_tz))
-                 for eid, gid, created in query.tuples()]
+    employees = _employees(employee_ids, default_tz)
     total = 0
     for start in range(0, len(employees), CHUNK):
         chunk = employees[start:start + CHUNK]
@@ -176,6 +185,17 @@ def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] 
                 upsert(writes)
         total += len(rows)
     return total
+
+
+def day_results(employee_ids: Sequence[int], work_date: date,
+                now: datetime) -> dict[int, tuple[DayResult, str]]:
+    """How the status engine decides these employees' day: (result, office time zone) each,
+    for explaining what an input did (closed months left out)."""
+    default_tz = current_app.config["PEMDA_TZ"]
+    book = schedules.ScheduleBook.load(work_date - timedelta(days=1), work_date, employee_ids)
+    return {employee_id: (result, posting.tz) for employee_id, posting, result, _pending in
+            computed_days(_employees(employee_ids, default_tz), work_date, work_date, now, book,
+                          default_tz)}
 
 
 def joined_date(created_at, tz: str) -> date:

@@ -244,3 +244,61 @@ def test_excel_typed_values_are_read(app, client, world):
     assert upload(client, world, xlsx).status_code == 201
     assert day_of(client, world, "pegawai_a")["check_in_at"] == "2026-03-02T00:15:00Z"
     assert day_of(client, world, "atasan_a")["check_in_at"] == "2026-03-01T23:45:00Z"
+
+
+def test_the_sheet_reports_per_row_what_it_changed_and_why_not(afternoon, app, client, world):
+    from datetime import date
+
+    from api import clock
+    from api.models import CheckinEvent
+    from api.services import daily
+    from tests.factories import stored_checkin
+
+    wfh = stored_checkin(world, "pegawai_a", "2026-03-02T07:20:00+07:00", out_of_office=True)
+    CheckinEvent.update(approval="approved").where(CheckinEvent.id == wfh.id).execute()
+    stored_checkin(world, "atasan_a", "2026-03-02T07:05:00+07:00")
+    daily.recompute_range(date(2026, 3, 2), date(2026, 3, 2), None, clock.now())
+    people = world.people
+    xlsx, rows = fill(template(client, world).data, {
+        people["pegawai_a"].nip: ("07.00", None, None, "Lupa presensi"),
+        people["atasan_a"].nip: (None, None, "S", None),
+        people["pegawai_a2"].nip: (None, None, "DL", "SPT 090/12/2026"),
+    })
+    response = upload(client, world, xlsx)
+    assert response.status_code == 201, response.json
+    report = {r["employee"]["nip"]: r for r in response.json["rows"]}
+    assert [r["row"] for r in response.json["rows"]] == sorted(rows.values())
+    assert response.json["counted_count"] == 1
+    lost = report[people["pegawai_a"].nip]
+    assert (lost["counted"], lost["changed"]) == (False, False)
+    assert lost["notes"] == ["Jam datang 07.00 tidak dipakai: presensi aplikasi 07.20 lebih kuat."]
+    assert day_of(client, world, "pegawai_a")["status"] == "WFH"
+    refused = report[people["atasan_a"].nip]
+    assert (refused["counted"], refused["changed"]) == (False, False)
+    assert refused["notes"][0].startswith("Kode S tidak berlaku: ada presensi aplikasi (datang "
+                                          "07.05)")
+    assert day_of(client, world, "atasan_a")["check_in_at"] == "2026-03-02T00:05:00Z"
+    counted = report[people["pegawai_a2"].nip]
+    assert (counted["counted"], counted["changed"], counted["notes"]) == (
+        True, True, ["Kode DL dicatat."])
+    again = client.get(f"/api/v1/manual-sheets/{response.json['id']}",
+                       headers=world.headers("operator_a"))
+    assert again.json == response.json  # the create answer is what a later GET shows
+    assert client.get(f"/api/v1/manual-sheets/{response.json['id']}",
+                      headers=world.headers("operator_b")).status_code == 403
+
+
+def test_a_single_entry_tells_whether_it_counted(app, client, world):
+    from tests.factories import stored_checkin
+
+    app.config["HADIR_FAKE_NOW"] = AFTERNOON
+    stored_checkin(world, "pegawai_a", "2026-03-02T07:05:00+07:00")
+    response = enter(client, world, "operator_a", "pegawai_a", check_in="06.55",
+                     check_out="15:10")
+    assert response.status_code == 201, response.json
+    assert response.json["outcome"] == {"counted": True, "changed": True, "notes": [
+        "Jam datang 06.55 tidak dipakai: presensi aplikasi 07.05 lebih kuat.",
+        "Jam pulang 15.10 dicatat."]}
+    listed = client.get("/api/v1/manual-entries?from=2026-03-02&to=2026-03-02",
+                        headers=world.headers("operator_a")).json["items"]
+    assert listed == [response.json]
