@@ -16,6 +16,11 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": None, "querystring": None, "files": None}
 
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        from api.errors import ApiError
+
+        raise ApiError("INVALID_JSON", 400, details={"json": [str(error)[:120]]}) from error
+
 
 Blueprint.ARGUMENTS_PARSER = StrictParser()  # every blueprint of the API parses with it
 api = Api()

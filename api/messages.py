@@ -5,6 +5,7 @@ MESSAGES: dict[str, str] = {
     # generic
     "VALIDATION_ERROR": "Data yang dikirim tidak valid.",
     "BAD_REQUEST": "Permintaan tidak dapat diproses.",
+    "INVALID_JSON": "Isi permintaan bukan JSON yang valid.",
     "NOT_FOUND": "Data tidak ditemukan.",
     "METHOD_NOT_ALLOWED": "Metode tidak diizinkan untuk alamat ini.",
     "CONFLICT": "Data bertentangan dengan data yang sudah ada.",

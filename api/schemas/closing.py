@@ -5,7 +5,7 @@ from datetime import date
 
 import marshmallow as ma
 
-from api.schemas.common import Base, length
+from api.schemas.common import Base, Moment, length
 
 
 class Month(ma.fields.Field):
@@ -43,7 +43,7 @@ class ClosingOut(ma.Schema):
     month = ma.fields.String()
     status = ma.fields.String(metadata={"enum": ["closed", "reopened"]})
     closed_by = ma.fields.Integer()
-    closed_at = ma.fields.DateTime()
+    closed_at = Moment()
     reopened_by = ma.fields.Integer(allow_none=True)
-    reopened_at = ma.fields.DateTime(allow_none=True)
+    reopened_at = Moment(allow_none=True)
     reopen_reason = ma.fields.String()

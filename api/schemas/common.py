@@ -19,26 +19,74 @@ class Base(ma.Schema):
 
 
 def _indonesian_field_messages() -> None:
-    """Default marshmallow messages in Bahasa Indonesia (process-wide, set once)."""
-    ma.fields.Field.default_error_messages.update(
-        {"required": REQUIRED, "null": "Tidak boleh kosong.",
-         "validator_failed": "Nilai tidak valid."}
-    )
-    ma.fields.Integer.default_error_messages.update({"invalid": "Harus bilangan bulat."})
-    ma.fields.Number.default_error_messages.update({"invalid": "Harus berupa angka."})
-    ma.fields.Float.default_error_messages.update({"special": "Harus berupa angka."})
-    ma.fields.String.default_error_messages.update({"invalid": "Harus berupa teks."})
-    ma.fields.Boolean.default_error_messages.update({"invalid": "Harus benar/salah."})
-    ma.fields.Date.default_error_messages.update({"invalid": "Tanggal harus YYYY-MM-DD."})
-    ma.fields.DateTime.default_error_messages.update({"invalid": "Waktu harus format ISO 8601."})
-    ma.fields.Time.default_error_messages.update({"invalid": "Jam harus HH:MM."})
-    ma.fields.List.default_error_messages.update({"invalid": "Harus berupa daftar."})
-    ma.fields.Nested.default_error_messages.update({"type": "Format data tidak valid."})
+    """Default marshmallow messages in Bahasa Indonesia (process-wide, set once).
+
+    Each field class gets its own dict: DateTime and Time share their parent's otherwise,
+    and a time's hint would show for a date-time."""
+    own = {
+        ma.fields.Field: {"required": REQUIRED, "null": "Tidak boleh kosong.",
+                          "validator_failed": "Nilai tidak valid."},
+        ma.fields.Integer: {"invalid": "Harus bilangan bulat.",
+                            "too_large": "Angka terlalu besar."},
+        ma.fields.Number: {"invalid": "Harus berupa angka.", "too_large": "Angka terlalu besar."},
+        ma.fields.Float: {"special": "Harus berupa angka."},
+        ma.fields.Decimal: {"special": "Harus berupa angka."},
+        ma.fields.String: {"invalid": "Harus berupa teks.",
+                           "invalid_utf8": "Teks bukan UTF-8 yang valid."},
+        ma.fields.Boolean: {"invalid": "Harus benar/salah (true/false)."},
+        ma.fields.Date: {"invalid": "Tanggal harus YYYY-MM-DD.",
+                         "format": "Tanggal tidak dapat ditulis."},
+        ma.fields.DateTime: {
+            "invalid": "Waktu harus ISO 8601 dengan zona, mis. 2026-03-02T07:05:00+07:00.",
+            "invalid_awareness": "Waktu harus menyebut zona waktu (mis. +07:00 atau Z).",
+            "format": "Waktu tidak dapat ditulis."},
+        ma.fields.Time: {"invalid": "Jam harus HH:MM.", "format": "Jam tidak dapat ditulis."},
+        ma.fields.TimeDelta: {"invalid": "Lama waktu tidak valid.",
+                              "format": "Lama waktu tidak dapat ditulis."},
+        ma.fields.List: {"invalid": "Harus berupa daftar."},
+        ma.fields.Tuple: {"invalid": "Harus berupa daftar."},
+        ma.fields.Mapping: {"invalid": "Harus berupa objek."},
+        ma.fields.Nested: {"type": "Format data tidak valid."},
+        ma.fields.Email: {"invalid": "Alamat email tidak valid."},
+        ma.fields.URL: {"invalid": "URL tidak valid."},
+        ma.fields.UUID: {"invalid_uuid": "UUID tidak valid."},
+    }
+    for cls, texts in own.items():
+        cls.default_error_messages = {**cls.__dict__.get("default_error_messages", {}), **texts}
     ma.Schema._default_error_messages = {"type": "Format data tidak valid.",
                                          "unknown": "Kolom tidak dikenal."}
+    ranges = ma.validate.Range
+    ranges.message_min, ranges.message_max = "Harus {min_op} {{min}}.", "Harus {max_op} {{max}}."
+    ranges.message_all = "Harus {min_op} {{min}} dan {max_op} {{max}}."
+    ranges.message_gte, ranges.message_gt = "paling sedikit", "lebih dari"
+    ranges.message_lte, ranges.message_lt = "paling banyak", "kurang dari"
+    lengths = ma.validate.Length
+    lengths.message_min = "Panjang paling sedikit {min}."
+    lengths.message_max = "Panjang paling banyak {max}."
+    lengths.message_all = "Panjang harus {min}–{max}."
+    lengths.message_equal = "Panjang harus {equal}."
+    ma.validate.OneOf.default_message = "Pilihan tidak valid: {choices}."
+    ma.validate.Regexp.default_message = "Format tidak valid."
+    ma.validate.Equal.default_message = "Nilai harus {other}."
+    ma.validate.ContainsOnly.default_message = "Berisi pilihan yang tidak valid."
+    ma.validate.NoneOf.default_message = "Nilai tidak diizinkan."
+    ma.validate.URL.default_message = "URL tidak valid."
+    ma.validate.Email.default_message = "Alamat email tidak valid."
 
 
 _indonesian_field_messages()
+
+
+class Moment(ma.fields.DateTime):
+    """An instant in an answer: ISO 8601 with its offset; a naive value is the database's UTC
+    and is written with its Z."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.isoformat() + "Z"
+        return value.isoformat()
 
 
 class ErrorDetail(ma.Schema):

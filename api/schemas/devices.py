@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from api.schemas.common import Base, length, one_of
+from api.schemas.common import Base, Moment, length, one_of
 
 
 class DeviceRequestIn(Base):
@@ -24,8 +24,8 @@ class BindingOut(ma.Schema):
     device_kind = ma.fields.String()
     status = ma.fields.String()
     note = ma.fields.String()
-    requested_at = ma.fields.DateTime()
-    decided_at = ma.fields.DateTime(allow_none=True)
+    requested_at = Moment()
+    decided_at = Moment(allow_none=True)
     decision_reason = ma.fields.String()
 
 

@@ -5,7 +5,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
 
-from flask import g
+from flask import g, request
 from flask_jwt_extended import get_jwt_identity, verify_jwt_in_request
 
 from api.errors import ApiError
@@ -66,13 +66,24 @@ def load_actor(employee_id: int) -> Actor | None:
     )
 
 
+def _require_readable(actor: Actor, employee_id: int) -> None:
+    from .scope import readable_employee
+
+    if employee_id > 2**31 - 1:  # beyond any id the database holds
+        raise ApiError("NOT_FOUND", 404)
+    readable_employee(actor, employee_id)
+
+
 def current_actor() -> Actor:
     return g.actor
 
 
 def authenticated(*roles: str, allow_default_password: bool = False,
                   allow_inactive: bool = False) -> Callable:
-    """Require a valid access token, an active account, a changed password and a role.
+    """Require a valid access token, an active account, a changed password and a role; and
+    the one rule for another person's data: a request naming an employee in the query
+    (`?employee=`) is refused with 403 OUT_OF_SCOPE unless the caller may read that employee,
+    on every endpoint alike (never an empty list that looks like "nothing there").
 
     The check-in view relaxes the account checks because it stores every attempt, refusals
     included, as an event (SPEC §4 step 1)."""
@@ -91,6 +102,9 @@ def authenticated(*roles: str, allow_default_password: bool = False,
             if roles and not actor.has(*roles):
                 raise ApiError("FORBIDDEN", 403)
             g.actor = actor
+            named = request.args.get("employee", "")
+            if named.isdigit():  # anything else is the schema's to refuse
+                _require_readable(actor, int(named))
             return view(*args, **kwargs)
 
         return wrapper

@@ -25,6 +25,17 @@ def canonical(value) -> str:
                       default=default)
 
 
+def _zulu(value):
+    """A snapshot with its naive moments (the database's UTC) written with their Z."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.isoformat() + "Z"
+    if isinstance(value, dict):
+        return {key: _zulu(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_zulu(item) for item in value]
+    return value
+
+
 def entry_hash(fields: dict) -> str:
     return hashlib.sha256(canonical(fields).encode()).hexdigest()
 
@@ -58,8 +69,8 @@ def record(actor_id: int | None, action: str, entity: str, entity_id, before=Non
             action=action,
             entity=entity,
             entity_id=str(entity_id),
-            before=canonical(before),
-            after=canonical(after),
+            before=canonical(_zulu(before)),
+            after=canonical(_zulu(after)),
             evidence=evidence or "",
             prev_hash=last.hash if last else GENESIS,
         )

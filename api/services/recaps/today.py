@@ -41,7 +41,7 @@ def board_frame(day: date, reach: Reach) -> pd.DataFrame:
     frame["opd_id"] = frame["r_opd"].where(has_record, frame["opd_id"])
     frame["unit_id"] = frame["r_unit"].where(has_record, frame["unit_id"])
     status = frame["status"].fillna("BELUM")
-    waiting = status.eq("BELUM") & frame["has_pending"].fillna(False).astype(bool)
+    waiting = status.eq("BELUM") & frame["has_pending"].astype("boolean").fillna(False).astype(bool)
     frame["state"] = np.select(
         [status.isin(PRESENT_CODES), waiting, status.eq("BELUM"), status.isin(ABSENCE_CODES),
          status.eq("TK"), status.eq("LIBUR")],
