@@ -2,6 +2,7 @@
 and the pemda's name as exports and letters print it."""
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from flask import current_app
@@ -49,3 +50,12 @@ def pemda_place() -> str:
 def pemda_region() -> str:
     """"Pemerintah Kabupaten Jember" → "Kabupaten Jember"."""
     return current_app.config["PEMDA_NAME"].removeprefix("Pemerintah").strip()
+
+
+def latin(text: str) -> str:
+    """Core PDF fonts are Latin-1: keep accents that fit, fold the rest (– → -)."""
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    if all(ord(ch) < 256 for ch in text):
+        return text
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in folded if ord(ch) < 256 and not unicodedata.combining(ch))

@@ -1,4 +1,5 @@
-"""xlsx downloads: one click for one OPD, and whole-pemda bundles built with visible progress."""
+"""Downloads: one click for one OPD (xlsx, or the Perbup's form as PDF to print), and
+whole-pemda bundles built with visible progress."""
 from __future__ import annotations
 
 import io
@@ -10,7 +11,8 @@ import streamlit as st
 from dashboard import data, texts
 from dashboard.client import EXPORT_TIMEOUT
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pdf": "application/pdf"}
 
 
 def zip_files(files: dict[str, bytes]) -> bytes:
@@ -23,15 +25,18 @@ def zip_files(files: dict[str, bytes]) -> bytes:
 
 
 def one_click(label: str, path: str, file_name: str, key: str, **params) -> None:
-    """A download button whose workbook is fetched from the API when it is clicked (the
-    callable runs outside the script run, so it holds the client itself)."""
+    """A download button whose file is fetched from the API when it is clicked (the
+    callable runs outside the script run, so it holds the client itself); the file name's
+    extension is the format asked for (xlsx or pdf)."""
     client = data.client()
+    kind = file_name.rsplit(".", 1)[-1]
 
     def fetch() -> bytes:
-        return client.get_bytes(path, {**params, "format": "xlsx"}, timeout=EXPORT_TIMEOUT)
+        return client.get_bytes(path, {**params, "format": kind}, timeout=EXPORT_TIMEOUT)
 
-    st.download_button(label, data=fetch, file_name=file_name, mime=XLSX, key=key,
-                       on_click="ignore", icon=":material/download:")
+    st.download_button(label, data=fetch, file_name=file_name, mime=MIME[kind], key=key,
+                       on_click="ignore",
+                       icon=":material/print:" if kind == "pdf" else ":material/download:")
 
 
 def bundle(label: str, key: str, opds: list[dict], fetch: Callable[[dict], bytes],

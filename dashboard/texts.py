@@ -160,12 +160,14 @@ RECAP = "Rekap bulan (Lampiran II)"
 CALENDAR = "Kalender pegawai"
 PICK_EMPLOYEE = "Pilih pegawai"
 EXPORTS = "Unduhan"
-EXPORT_MONTHLY = "Unduh Lampiran II (xlsx)"
-EXPORT_DAILY = "Unduh Lampiran I {date} (xlsx)"
+EXPORT_MONTHLY = {"xlsx": "Unduh Lampiran II (xlsx)", "pdf": "Cetak Lampiran II (PDF)"}
+EXPORT_DAILY = {"xlsx": "Unduh Lampiran I {date} (xlsx)",
+                "pdf": "Cetak Lampiran I {date} (PDF)"}
 DAILY_DATE = "Tanggal lembar harian"
 EXPORT_PEMDA = "Siapkan rekap seluruh pemda (ZIP per OPD)"
 EXPORT_PEMDA_DAILY = "Siapkan Lampiran I seluruh pemda (ZIP per OPD)"
-EXPORT_PEMDA_ONE = "Unduh rekap se-pemda (satu berkas xlsx)"
+EXPORT_PEMDA_ONE = {"xlsx": "Unduh rekap se-pemda (satu berkas xlsx)",
+                    "pdf": "Cetak Lampiran II se-pemda (satu berkas PDF)"}
 EXPORT_PROGRESS = "Menyiapkan {name} ({done}/{total})…"
 EXPORT_READY = "Berkas siap: {count} OPD."
 EXPORT_ZIP = "Unduh ZIP ({count} berkas)"

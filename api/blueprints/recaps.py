@@ -16,7 +16,8 @@ from api.services.policy import in_force
 blp = Blueprint("recaps", __name__, url_prefix="/api/v1",
                 description="Rekap presensi (Lampiran I/II), papan hari ini, disiplin PP 94")
 SECURITY = [{"bearerAuth": []}]
-XLSX_NOTE = "JSON; dengan format=xlsx: berkas .xlsx (diunduh)"
+XLSX_NOTE = ("JSON; dengan format=xlsx: berkas .xlsx, format=pdf: formulir Perbup siap cetak "
+             "(diunduh)")
 
 
 @blp.route("/recaps/monthly", methods=["GET"])
@@ -28,12 +29,15 @@ def monthly(args):
     """Rekap bulanan per pegawai (kolom Lampiran II + TPP + PP 94), satu OPD atau se-pemda."""
     opd_ids = report_opds(current_actor(), args["opd"])
     data = recaps.monthly(args["month"], opd_ids)
+    pemda, today = current_app.config["PEMDA_NAME"], daily.pemda_today()
+    where = data.opds["opd_code"].iloc[0] if len(data.opds) == 1 else "pemda"
+    name = f"rekap-bulanan-{data.first:%Y-%m}-{where}"
     if args["format"] == "xlsx":
-        pemda, today = current_app.config["PEMDA_NAME"], daily.pemda_today()
-        where = data.opds["opd_code"].iloc[0] if len(data.opds) == 1 else "pemda"
         return recaps.xlsx.send_workbook(
-            lambda path: recaps.xlsx.write_monthly(path, data, pemda, today),
-            f"rekap-bulanan-{data.first:%Y-%m}-{where}.xlsx")
+            lambda path: recaps.xlsx.write_monthly(path, data, pemda, today), f"{name}.xlsx")
+    if args["format"] == "pdf":
+        return recaps.pdf.send_pdf(recaps.pdf.lampiran_ii_pdf(data, pemda, today),
+                                   f"lampiran-ii-{name}.pdf")
     return json_response(recaps.envelope(data, opd_ids))
 
 
@@ -47,10 +51,13 @@ def daily_sheet_view(args):
     report_opds(current_actor(), args["opd"])
     opd = Opd.get_by_id(args["opd"])
     data = recaps.daily_sheet.sheet(opd, args["date"], daily.pemda_today())
+    name = f"presensi-harian-{args['date']:%Y-%m-%d}-{opd.code}"
     if args["format"] == "xlsx":
         return recaps.xlsx.send_workbook(
-            lambda path: recaps.daily_sheet.write_sheet(path, data, args["date"]),
-            f"presensi-harian-{args['date']:%Y-%m-%d}-{opd.code}.xlsx")
+            lambda path: recaps.daily_sheet.write_sheet(path, data, args["date"]), f"{name}.xlsx")
+    if args["format"] == "pdf":
+        return recaps.pdf.send_pdf(recaps.pdf.lampiran_i_pdf(data, args["date"]),
+                                   f"lampiran-i-{name}.pdf")
     return json_response(data)
 
 

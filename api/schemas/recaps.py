@@ -28,8 +28,9 @@ class Month(ma.fields.Field):
         return None if value is None else value.strftime("%Y-%m")
 
 
-FORMAT = ma.fields.String(load_default="json", validate=one_of(("json", "xlsx")),
-                          metadata={"description": "json (bawaan) atau xlsx"})
+FORMAT = ma.fields.String(load_default="json", validate=one_of(("json", "xlsx", "pdf")),
+                          metadata={"description": "json (bawaan), xlsx, atau pdf (formulir "
+                                                   "Perbup untuk dicetak)"})
 
 
 class MonthlyQuery(Base):

@@ -82,15 +82,18 @@ def _exports() -> None:
         code = next(o["code"] for o in opds if o["id"] == chosen.opd)
         left, right = st.columns(2)
         with left:
-            exports.one_click(texts.EXPORT_MONTHLY, "/api/v1/recaps/monthly",
-                              f"rekap-bulanan-{month}-{code}.xlsx", "export_monthly",
-                              month=month, opd=chosen.opd)
+            for kind in ("xlsx", "pdf"):
+                exports.one_click(texts.EXPORT_MONTHLY[kind], "/api/v1/recaps/monthly",
+                                  f"rekap-bulanan-{month}-{code}.{kind}", f"export_monthly_{kind}",
+                                  month=month, opd=chosen.opd)
         with right:
             day = st.date_input(texts.DAILY_DATE, value=min(today, last), min_value=first,
                                 max_value=last, key="daily_date", format="DD/MM/YYYY")
-            exports.one_click(texts.EXPORT_DAILY.format(date=fmt.day(day)),
-                              "/api/v1/recaps/daily", f"presensi-harian-{day}-{code}.xlsx",
-                              "export_daily", date=day.isoformat(), opd=chosen.opd)
+            for kind in ("xlsx", "pdf"):
+                exports.one_click(texts.EXPORT_DAILY[kind].format(date=fmt.day(day)),
+                                  "/api/v1/recaps/daily",
+                                  f"presensi-harian-{day}-{code}.{kind}", f"export_daily_{kind}",
+                                  date=day.isoformat(), opd=chosen.opd)
         return
     day = st.date_input(texts.DAILY_DATE, value=min(today, last), min_value=first,
                         max_value=last, key="daily_date", format="DD/MM/YYYY")
@@ -100,8 +103,10 @@ def _exports() -> None:
                        lambda o: data.export("/api/v1/recaps/monthly", month=month, opd=o["id"]),
                        lambda o: f"rekap-bulanan-{month}-{o['code']}.xlsx",
                        f"rekap-bulanan-{month}-pemda.zip")
-        exports.one_click(texts.EXPORT_PEMDA_ONE, "/api/v1/recaps/monthly",
-                          f"rekap-bulanan-{month}-pemda.xlsx", "export_pemda", month=month)
+        for kind in ("xlsx", "pdf"):
+            exports.one_click(texts.EXPORT_PEMDA_ONE[kind], "/api/v1/recaps/monthly",
+                              f"rekap-bulanan-{month}-pemda.{kind}", f"export_pemda_{kind}",
+                              month=month)
     with right:
         exports.bundle(texts.EXPORT_PEMDA_DAILY, "bundle_daily", in_scope,
                        lambda o: data.export("/api/v1/recaps/daily", date=day.isoformat(),

@@ -52,7 +52,7 @@ def test_kepala_opd_approves_and_downloads(streamlit_url, demo_logins, tmp_path)
         browser.charts_drawn(page, 1)  # the employee calendar
         browser.screenshot(page, "monitoring")
         with page.expect_download(timeout=browser.WAIT_MS) as download:
-            page.get_by_role("button", name=texts.EXPORT_MONTHLY).click()
+            page.get_by_role("button", name=texts.EXPORT_MONTHLY["xlsx"]).click()
         saved = tmp_path / download.value.suggested_filename
         download.value.save_as(saved)
         assert saved.name == "rekap-bulanan-2026-03-DINKES.xlsx"
@@ -60,6 +60,15 @@ def test_kepala_opd_approves_and_downloads(streamlit_url, demo_logins, tmp_path)
         cells = " ".join(str(c.value) for row in book.active.iter_rows() for c in row
                          if c.value is not None).upper()
         assert "DINAS KESEHATAN" in cells and "MARET 2026" in cells
+        with page.expect_download(timeout=browser.WAIT_MS) as download:
+            page.get_by_role("button", name=texts.EXPORT_MONTHLY["pdf"]).click()
+        printed = tmp_path / download.value.suggested_filename
+        download.value.save_as(printed)
+        assert printed.name == "rekap-bulanan-2026-03-DINKES.pdf"
+        from pypdf import PdfReader
+
+        text = PdfReader(printed).pages[0].extract_text()
+        assert "LAMPIRAN II PERATURAN BUPATI JEMBER" in text and "BULAN MARET 2026" in text
 
         browser.open_page(page, texts.PAGE_PEGAWAI)
         browser.charts_drawn(page, 1)

@@ -32,8 +32,9 @@ def test_kepala_opd_sees_the_month_of_their_opd(dashboard, api, api_login):
         assert mine[texts.RECAP_COLUMNS.get(key, key)] == row[key]
     assert metrics(at)[texts.METRIC_TK] == str(sum(r["tk_days"] for r in recap["rows"]))
     labels = [b.label for b in at.get("download_button")]
-    assert texts.EXPORT_MONTHLY in labels
-    assert texts.EXPORT_DAILY.format(date="28 Februari 2026") in labels
+    for kind in ("xlsx", "pdf"):
+        assert texts.EXPORT_MONTHLY[kind] in labels
+        assert texts.EXPORT_DAILY[kind].format(date="28 Februari 2026") in labels
 
 
 def test_the_calendar_shows_one_employees_month(dashboard, api, api_login):
@@ -106,4 +107,4 @@ def test_month_closing_status_and_admin_closing(dashboard, api, api_login):
 def test_operator_monitors_their_opd(dashboard):
     at = dashboard("operator", "monitoring")
     assert at.sidebar.selectbox(key="f_opd").options == ["Dinas Kesehatan"]
-    assert texts.EXPORT_MONTHLY in [b.label for b in at.get("download_button")]
+    assert texts.EXPORT_MONTHLY["xlsx"] in [b.label for b in at.get("download_button")]

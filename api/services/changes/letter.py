@@ -2,7 +2,6 @@
 Pasal 13) as PDF, with fpdf2's core fonts so it renders without font files on the server."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +9,7 @@ from flask import current_app
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from api.formats import MONTHS, WEEKDAYS, indonesian_date, pemda_place, pemda_region
+from api.formats import MONTHS, WEEKDAYS, indonesian_date, latin, pemda_place, pemda_region
 from api.models import Employee, Opd
 
 # PP 99/2000: the rank (pangkat) that goes with each golongan ruang of a PNS
@@ -41,15 +40,6 @@ def formatted_nip(nip: str) -> str:
     if len(nip) == 18 and nip.isdigit():
         return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     return nip
-
-
-def latin(text: str) -> str:
-    """Core PDF fonts are Latin-1: keep accents that fit, fold the rest (– → -)."""
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
-    if all(ord(ch) < 256 for ch in text):
-        return text
-    folded = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in folded if ord(ch) < 256 and not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

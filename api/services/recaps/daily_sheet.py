@@ -90,31 +90,49 @@ def sheet(opd: Opd, day: date, today: date) -> dict:
             "holiday": holiday.name if holiday else None, "rows": frame}
 
 
-def sheet_columns(zone: str) -> list[rx.Column]:
+def detail_columns(zone: str) -> list[rx.Column]:
+    """The second sheet: what the form's codes and times come from."""
     return [
         rx.Column("No.", "no", rx.INT, 5), rx.Column("Nama", "name", rx.TEXT, 28),
         rx.Column("NIP", "nip", rx.TEXT, 21), rx.Column("Jabatan", "jabatan", rx.TEXT, 24),
-        rx.Column(f"Kedatangan Jam ({zone})", "check_in", rx.TEXT, 12),
-        rx.Column("Kedatangan Tanda Tangan", "sign_in", rx.TEXT, 14),
-        rx.Column(f"Kepulangan Jam ({zone})", "check_out", rx.TEXT, 12),
-        rx.Column("Kepulangan Tanda Tangan", "sign_out", rx.TEXT, 14),
-        rx.Column("TK/C/S/DL/I", "code", rx.TEXT, 9),
+        rx.Column(f"Datang ({zone})", "check_in", rx.TEXT, 11),
+        rx.Column(f"Pulang ({zone})", "check_out", rx.TEXT, 11),
+        rx.Column("TK/C/S/DL/I", "code", rx.TEXT, 9), rx.Column("Status", "status", rx.TEXT, 8),
+        rx.Column("Label", "label", rx.TEXT, 12),
+        rx.Column("Terlambat (menit)", "late_minutes", rx.INT, 11, blank_zero=True),
+        rx.Column("Pulang cepat (menit)", "early_minutes", rx.INT, 11, blank_zero=True),
+        rx.Column("Sumber", "source", rx.TEXT, 11),
         rx.Column("Keterangan", "remarks", rx.TEXT, 44),
     ]
 
 
-def write_sheet(path: str, data: dict, signed_on: date) -> None:
-    book = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_numbers": False,
-                                      "strings_to_formulas": False, "strings_to_urls": False})
-    styles = rx.Styles(book)
-    columns = sheet_columns(data["zone"])
+def kop(data: dict) -> list[str]:
     opd = data["opd"]
-    ws = book.add_worksheet(rx.sheet_name(opd["code"], set()))
-    rx.header_block(ws, styles, len(columns),
-                    [data["pemda"].upper(), opd["name"].upper(), opd["address"] or " "],
-                    ["PRESENSI HARIAN PEGAWAI", f"HARI, TANGGAL: {data['date_label'].upper()}"])
-    frame = data["rows"].assign(sign_in="", sign_out="")
-    end = rx.table(ws, styles, columns, frame)
-    rx.signature(ws, styles, end + 1, len(columns) - 2, data["head"], opd["name"], signed_on,
-                 data["pemda"])
+    return [data["pemda"].upper(), opd["name"].upper(), opd["address"] or " "]
+
+
+def subtitle(data: dict) -> str:
+    return f"HARI, TANGGAL: {data['date_label'].upper()}"
+
+
+def write_sheet(path: str, data: dict, signed_on: date) -> None:
+    """Lampiran I as the Perbup prints it (first sheet) and its detail (second sheet)."""
+    from .forms import form_rows, form_sheet, form_signature, lampiran_i, signature_lines
+
+    # not constant-memory: the form's two heading rows are merged across each other
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False,
+                                      "strings_to_urls": False})
+    styles = rx.Styles(book)
+    opd, form = data["opd"], lampiran_i(data["zone"])
+    used: set[str] = set()
+    code = rx.sheet_name(opd["code"], used)
+    ws = book.add_worksheet(code)
+    end = form_sheet(ws, styles, form, kop(data), subtitle(data), form_rows(data["rows"]))
+    form_signature(ws, styles, end, form,
+                   signature_lines(data["head"], opd["name"], signed_on, data["pemda"]))
+    columns = detail_columns(data["zone"])
+    ws = book.add_worksheet(rx.sheet_name(f"{code} rinci", used))
+    rx.header_block(ws, styles, len(columns), kop(data),
+                    ["PRESENSI HARIAN PEGAWAI (RINCIAN)", subtitle(data)])
+    rx.table(ws, styles, columns, data["rows"])
     book.close()

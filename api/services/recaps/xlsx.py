@@ -23,9 +23,6 @@ import pandas as pd
 import xlsxwriter
 from flask import Response, send_file
 
-from api.rules.identifiers import format_nip
-from api.rules.recap import MONTHS_ID, month_label
-
 from .monthly import MonthlyRecap
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -165,22 +162,6 @@ def place_name(pemda: str) -> str:
     return re.sub(r"(?i)^pemerintah\s+(kabupaten|kota|provinsi)\s+", "", pemda).strip()
 
 
-def signature(ws, styles: Styles, row: int, col: int, head: dict | None, opd_name: str,
-              day: date, pemda: str) -> None:
-    """The OPD head's signature block (name, NIP) below the table, at column `col`."""
-    ws.write(row + 1, col, f"{place_name(pemda)}, {day.day} {MONTHS_ID[day.month - 1]} "
-                           f"{day.year}")
-    ws.write(row + 2, col, f"Kepala {opd_name}", styles.bold)
-    name = head["name"] if head else "(..............................)"
-    ws.write(row + 6, col, name, styles.name)
-    nip = head["nip"] if head else ""
-    try:
-        nip = format_nip(nip) if nip else ".............................."
-    except ValueError:
-        pass
-    ws.write(row + 7, col, f"NIP. {nip}")
-
-
 def sheet_name(code: str, used: set[str]) -> str:
     name = re.sub(r"[\[\]:*?/\\']", "-", code)[:28] or "OPD"
     candidate, n = name, 2
@@ -194,7 +175,16 @@ def write_monthly(path: str, recap: MonthlyRecap, pemda: str, signed_on: date) -
     book = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_numbers": False,
                                       "strings_to_formulas": False, "strings_to_urls": False})
     styles = Styles(book)
-    title_month = f"BULAN {month_label(recap.first.year, recap.first.month).upper()}"
+    from .forms import (
+        LAMPIRAN_II,
+        form_rows,
+        form_sheet,
+        form_signature,
+        month_line,
+        signature_lines,
+    )
+
+    title_month = month_line(recap.first)
     used: set[str] = set()
     # No level, no penalty: the text is left out rather than repeated on every row.
     rows = recap.rows.assign(remarks=remarks(recap.rows, recap.policy.consecutive_tk_limit),
@@ -209,18 +199,16 @@ def write_monthly(path: str, recap: MonthlyRecap, pemda: str, signed_on: date) -
         summary = recap.opds.assign(no=range(1, len(recap.opds) + 1))
         end = table(ws, styles, columns, summary)
         summary_totals(ws, styles, end, columns, summary)
-    from .lampiran2 import lampiran_columns, lampiran_sheet
-
     columns = employee_columns(recap)
     for opd in recap.opds.itertuples(index=False):
         code = sheet_name(opd.opd_code, used)
         kop = [pemda.upper(), opd.opd_name.upper(), opd.opd_address or " "]
         own = rows[rows["opd_id"] == opd.opd_id]
         ws = book.add_worksheet(code)
-        end = lampiran_sheet(ws, styles, kop, title_month, own)
+        end = form_sheet(ws, styles, LAMPIRAN_II, kop, title_month, form_rows(own))
         head = opd.head if isinstance(opd.head, dict) else None
-        signature(ws, styles, end + 1, len(lampiran_columns()) - 3, head, opd.opd_name,
-                  signed_on, pemda)
+        form_signature(ws, styles, end, LAMPIRAN_II,
+                       signature_lines(head, opd.opd_name, signed_on, pemda))
         ws = book.add_worksheet(sheet_name(f"{code} rinci", used))
         header_block(ws, styles, len(columns), kop, ["REKAPITULASI KEHADIRAN PEGAWAI (RINCIAN)",
                                                      title_month])

@@ -1,4 +1,5 @@
-"""The xlsx exports open in openpyxl and their cells equal the JSON answers."""
+"""The xlsx and PDF exports: the workbooks open in openpyxl and their cells equal the JSON
+answers; the PDFs read back with pypdf and say what the forms say."""
 from __future__ import annotations
 
 import io
@@ -8,7 +9,7 @@ import tempfile
 import pytest
 from openpyxl import load_workbook
 
-from api.services.recaps import MonthlyRecap, daily_sheet, lampiran2
+from api.services.recaps import MonthlyRecap, daily_sheet, forms
 from api.services.recaps import xlsx as recap_xlsx
 from tests.api.recaps import recap_month
 
@@ -111,7 +112,7 @@ def test_lampiran_ii_prints_as_the_perbup_form(month):
     body = month.get(URL).json
     _response, book = download(month, URL + "&format=xlsx")
     ws = book["KOMINFO"]
-    header_row = lampiran2.LAMPIRAN_ROW + 1
+    header_row = forms.HEADER_ROW + 1
     assert [c.value for c in ws[header_row]] == [
         "No.", "Nama/NIP", "Jabatan", "Rekap Terlambat Datang (Jumlah Menit)",
         "Rekap Pulang Sebelum Waktu (Jumlah Menit)",
@@ -181,20 +182,92 @@ def test_one_opd_workbook_has_no_summary_and_temp_files_are_gone(month):
     assert after <= before
 
 
-def test_daily_sheet_workbook_equals_the_json(month):
-    url = f"/api/v1/recaps/daily?date=2026-02-04&opd={month.world.opds['b'].id}"
+DAILY = "/api/v1/recaps/daily?date=2026-02-04&opd={opd}"
+
+
+def test_lampiran_i_prints_as_the_perbup_form_and_its_detail_equals_the_json(month):
+    url = DAILY.format(opd=month.world.opds["b"].id)
     body = month.get(url, "kepala_b").json
     _response, book = download(month, url + "&format=xlsx", "kepala_b")
-    ws = book.active
-    assert ws["A5"].value == "PRESENSI HARIAN PEGAWAI"
-    assert ws["A6"].value == "HARI, TANGGAL: RABU, 4 FEBRUARI 2026"
-    columns = daily_sheet.sheet_columns(body["zone"])
-    assert [c.value for c in ws[recap_xlsx.FIRST_ROW + 1]][:len(columns)][4] == \
-        "Kedatangan Jam (WIB)"
-    rows = sheet_rows(ws, len(columns))
+    assert book.sheetnames == ["DINKES", "DINKES rinci"]
+    ws = book["DINKES"]
+    assert ws["G1"].value == "LAMPIRAN I PERATURAN BUPATI JEMBER"
+    assert ws["A11"].value == "PRESENSI HARIAN PEGAWAI MANUAL"
+    assert ws["A12"].value == "HARI, TANGGAL: RABU, 4 FEBRUARI 2026"
+    top, sub = forms.HEADER_ROW + 1, forms.HEADER_ROW + 2
+    assert [c.value for c in ws[top]] == ["No.", "Nama/NIP", "Jabatan", "Kedatangan", None,
+                                          "Kepulangan", None, "TK/C/ S/DL/I", "Keterangan"]
+    assert [c.value for c in ws[sub]][3:7] == ["Jam (WIB)", "Tanda Tangan", "Jam (WIB)",
+                                               "Tanda Tangan"]
+    assert f"D{top}:E{top}" in ws.merged_cells and f"A{top}:A{sub}" in ws.merged_cells
+    assert ws.print_title_rows == f"${top}:${sub}"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.max_column == 9
+    table = list(ws.iter_rows(min_row=sub + 1, max_row=sub + len(body["rows"])))
+    for cells, row in zip(table, body["rows"], strict=True):
+        values = [c.value for c in cells]
+        assert values[1].startswith(row["name"]) and values[2] == row["jabatan"]
+        assert values[3:9] == [row["check_in"] or "", "", row["check_out"] or "", "",
+                               row["code"] or "", row["remarks"] or ""]
+        assert all(c.border.left.style == "thin" for c in cells)
+    texts = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    signed = texts["Kepala Dinas Kesehatan"]
+    assert signed.row > sub + len(body["rows"]) and signed.column <= 9
+    detail = book["DINKES rinci"]
+    assert detail["A5"].value == "PRESENSI HARIAN PEGAWAI (RINCIAN)"
+    columns = daily_sheet.detail_columns(body["zone"])
+    rows = sheet_rows(detail, len(columns))
     assert len(rows) == len(body["rows"])
     for got, row in zip(rows, body["rows"], strict=True):
-        expected = [None if c.key.startswith("sign") else (row[c.key] or None) for c in columns]
+        expected = [None if c.blank_zero and not row[c.key] else (row[c.key] or None)
+                    for c in columns]
         assert list(got) == expected
     shift = next(r for r in rows if r[1] == "Shift")
-    assert (shift[4], shift[6]) == ("20:55", "07:02 (+1)")
+    assert (shift[4], shift[5]) == ("20:55", "07:02 (+1)")
+
+
+def pdf_text(month, url: str, who: str = "admin") -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    response = month.get(url, who)
+    assert response.status_code == 200, response.get_data()[:300]
+    assert response.mimetype == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.get_data()))
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (842, 595)  # A4 landscape, points
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())  # a header cell may wrap its words
+
+
+def test_lampiran_ii_pdf_reads_back_as_the_json(month):
+    body = month.get(URL).json
+    opd = month.world.opds["a"]
+    pages, text = pdf_text(month, f"{URL}&opd={opd.id}&format=pdf")
+    assert pages >= 1
+    for line in ("LAMPIRAN II PERATURAN BUPATI JEMBER", "NOMOR : 55 TAHUN 2021",
+                 "REKAPITULASI KEHADIRAN PEGAWAI", "BULAN FEBRUARI 2026",
+                 "DINAS KOMUNIKASI DAN INFORMATIKA", "Rekap Terlambat Datang (Jumlah Menit)",
+                 "Kepala Dinas Komunikasi dan Informatika", "Jember, 2 Maret 2026",
+                 f"Halaman 1/{pages}"):
+        assert line in text, line
+    for row in (r for r in body["rows"] if r["opd_id"] == opd.id):
+        assert f"{row['name']} NIP. {row['nip'][:8]} {row['nip'][8:14]}" in text
+    kepala = month.world.people["kepala_a"]
+    assert kepala.name in text  # the signature block is there, whole
+    all_pages, everyone = pdf_text(month, f"{URL}&format=pdf")
+    assert all_pages > pages and "DINAS KESEHATAN" in everyone
+
+
+def test_lampiran_i_pdf_reads_back_as_the_json(month):
+    url = DAILY.format(opd=month.world.opds["b"].id)
+    body = month.get(url, "kepala_b").json
+    _pages, text = pdf_text(month, url + "&format=pdf", "kepala_b")
+    for line in ("LAMPIRAN I PERATURAN BUPATI JEMBER", "PRESENSI HARIAN PEGAWAI MANUAL",
+                 "HARI, TANGGAL: RABU, 4 FEBRUARI 2026", "Kedatangan", "Kepulangan",
+                 "Tanda Tangan", "Kepala Dinas Kesehatan"):
+        assert line in text, line
+    for row in body["rows"]:
+        assert row["name"] in text
+        if row["check_in"]:
+            assert row["check_in"] in text
+    assert month.get(url + "&format=pdf", "kepala_a").status_code == 403
