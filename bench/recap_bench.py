@@ -174,6 +174,10 @@ def reads(app, month: str, first: date) -> dict:
             client, f"{base}/recaps/monthly?month={month}&opd={opd.opd_id}", headers),
         "recap_xlsx_pemda": xlsx_with_memory(
             client, f"{base}/recaps/monthly?month={month}&format=xlsx", headers),
+        "recap_pdf_pemda": timed_get(
+            client, f"{base}/recaps/monthly?month={month}&format=pdf", headers, repeat=1),
+        "recap_pdf_one_opd": timed_get(
+            client, f"{base}/recaps/monthly?month={month}&opd={opd.opd_id}&format=pdf", headers),
         "daily_sheet_json": timed_get(
             client, f"{base}/recaps/daily?date={first.isoformat()}&opd={opd.opd_id}", headers),
         "watchlist": timed_get(client, f"{base}/discipline/watchlist?year={first.year}",
