@@ -19,7 +19,9 @@ class StrictParser(FlaskParser):
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
         from api.errors import ApiError
 
-        raise ApiError("INVALID_JSON", 400, details={"json": [str(error)[:120]]}) from error
+        where = (f"JSON rusak di baris {error.lineno} kolom {error.colno}."
+                 if hasattr(error, "lineno") else "Teks bukan UTF-8 yang valid.")
+        raise ApiError("INVALID_JSON", 400, details={"json": [where]}) from error
 
 
 Blueprint.ARGUMENTS_PARSER = StrictParser()  # every blueprint of the API parses with it

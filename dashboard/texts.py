@@ -268,7 +268,10 @@ JOB_STATUSES = {"queued": "Menunggu", "running": "Berjalan", "done": "Selesai",
                 "failed": "Gagal"}
 JOB_REASONS = {"schedule.patterns": "pola mingguan", "schedule.period.create": "periode baru",
                "schedule.period.delete": "periode dihapus", "schedule.roster": "roster",
-               "holiday.set": "hari libur", "holiday.delete": "hari libur dihapus"}
+               "holiday.set": "hari libur", "holiday.delete": "hari libur dihapus",
+               "rules.version.create": "versi aturan", "employee.mutation": "mutasi",
+               "location.update": "zona waktu kantor", "employee.locations": "lokasi pegawai",
+               "employee.schedule_group": "kelompok jadwal pegawai"}
 JOB_COLUMNS = {"kind": "Jenis", "status": "Status", "progress": "Pegawai", "dates": "Tanggal",
                "why": "Sebab", "created": "Dibuat", "finished": "Selesai", "outcome": "Hasil"}
 JOB_OUTCOME = "{records} catatan"

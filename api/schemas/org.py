@@ -162,8 +162,9 @@ class MutationIn(Base):
     opd_id = ma.fields.Integer(required=True)
     unit_id = ma.fields.Integer(load_default=None, allow_none=True)
     location_id = ma.fields.Integer(load_default=None, allow_none=True)
-    supervisor_id = ma.fields.Integer(required=True, allow_none=True, metadata={
-        "description": "Atasan langsung di tempat baru (wajib; null bila tidak ada atasan)"})
+    supervisor_id = ma.fields.Integer(required=True, allow_none=True, error_messages={
+        "required": "Atasan langsung di tempat baru wajib diisi (null bila tidak ada)."},
+        metadata={"description": "Atasan langsung di tempat baru (wajib; null bila tidak ada)"})
     valid_from = ma.fields.Date(required=True)
     reason = ma.fields.String(required=True, validate=length(500, 3))
 

@@ -82,6 +82,7 @@ def test_admin_files_a_new_rule_version(dashboard, api, api_login):
     assert version["params"]["convert_minutes_to_tk"] is False
     shown = table(at, texts.RULE_NOTE)
     assert version["note"] in set(shown[texts.RULE_NOTE])
+    assert texts.VERSION_SAVED in texts_shown(at)  # a future date: no days to recompute
 
 
 def test_admin_decides_a_device_request_in_settings(dashboard, api, api_login):

@@ -102,7 +102,7 @@ def store_entry(actor_id: int, entry: CheckedEntry, opd_id: int, evidence: Store
             employee=entry.employee, work_date=entry.work_date, opd=opd_id,
             check_in_at=utc_naive(entry.check_in_at), check_out_at=utc_naive(entry.check_out_at),
             code=entry.code, remarks=entry.remarks, evidence=evidence, sheet=sheet_id,
-            sheet_row=entry.sheet_row, entered_by=actor_id, entered_at=clock.utc_naive(clock.now()))
+            sheet_row=entry.sheet_row, entered_by=actor_id)
     except IntegrityError as exc:  # a concurrent entry for the same day won
         raise ApiError("MANUAL_EXISTS", 409) from exc
     audit.record(actor_id, "manual.create", "manual_entry", row.id,

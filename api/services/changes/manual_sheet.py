@@ -9,7 +9,6 @@ from datetime import date, datetime, time
 import xlsxwriter
 from flask import current_app
 
-from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.formats import indonesian_date, iso_z, pemda_place
@@ -207,8 +206,7 @@ def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: b
             saved.append(storage.save(evidence, "evidence", None, actor.id))
             sheet = ManualSheet.create(opd=opd, work_date=day, workbook=saved[0],
                                        evidence=saved[1], entry_count=len(entries),
-                                       uploaded_by=actor.id,
-                                       uploaded_at=clock.utc_naive(clock.now()))
+                                       uploaded_by=actor.id)
             before = {e.employee.id: day_snapshot(e.employee.id, day) for e in entries}
             rows_out = [store_entry(actor.id, entry, opd.id, saved[1], sheet.id)
                         for entry in entries]

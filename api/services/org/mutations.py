@@ -38,7 +38,6 @@ def create(actor_id: int, employee: Employee, data: dict, today: date) -> Assign
                 employee=employee, opd=data["opd_id"], unit=data.get("unit_id"),
                 location=data.get("location_id"), supervisor=data["supervisor_id"],
                 valid_from=data["valid_from"], reason=data["reason"], created_by=actor_id,
-                created_at=clock.utc_naive(clock.now()),
             )
         except IntegrityError as exc:
             raise ApiError("CONFLICT", 409, details={"valid_from": ["Sudah ada mutasi pada "

@@ -177,7 +177,8 @@ def test_a_transfer_asks_for_the_new_supervisor(client, world):
     assert missing.status_code == 422
     error = missing.json["error"]
     assert error["code"] == "VALIDATION_ERROR"
-    assert error["details"]["supervisor_id"] == ["Wajib diisi."]
+    assert error["details"]["supervisor_id"] == [
+        "Atasan langsung di tempat baru wajib diisi (null bila tidak ada)."]
     none = _transfer(client, world, "2026-03-02", supervisor_id=None)  # explicitly: no one
     assert none.status_code == 201 and none.json["applied"] is True
     assert Employee.get_by_id(employee.id).supervisor_id is None
