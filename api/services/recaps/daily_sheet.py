@@ -18,6 +18,7 @@ from api.rules.recap import date_label, day_remarks
 from api.services.schedules import load_calendar
 
 from . import xlsx as rx
+from .forms import form_rows, form_sheet, form_signature, kop_lines, lampiran_i, signature_lines
 from .lookups import opd_heads
 
 ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
@@ -107,8 +108,7 @@ def detail_columns(zone: str) -> list[rx.Column]:
 
 
 def kop(data: dict) -> list[str]:
-    opd = data["opd"]
-    return [data["pemda"].upper(), opd["name"].upper(), opd["address"] or " "]
+    return kop_lines(data["pemda"], data["opd"]["name"], data["opd"]["address"])
 
 
 def subtitle(data: dict) -> str:
@@ -117,8 +117,6 @@ def subtitle(data: dict) -> str:
 
 def write_sheet(path: str, data: dict, signed_on: date) -> None:
     """Lampiran I as the Perbup prints it (first sheet) and its detail (second sheet)."""
-    from .forms import form_rows, form_sheet, form_signature, lampiran_i, signature_lines
-
     # not constant-memory: the form's two heading rows are merged across each other
     book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False,
                                       "strings_to_urls": False})

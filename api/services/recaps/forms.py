@@ -74,6 +74,11 @@ LAMPIRAN_II = Form("II", "REKAPITULASI KEHADIRAN PEGAWAI", (
 ))
 
 
+def kop_lines(pemda: str, opd_name: str, address: str | None) -> list[str]:
+    """The KOP above a form: the pemda, the OPD, its address."""
+    return [pemda.upper(), opd_name.upper(), address or " "]
+
+
 def month_line(first: date) -> str:
     """Lampiran II's line under its title: "BULAN FEBRUARI 2026"."""
     return f"BULAN {month_label(first.year, first.month).upper()}"

@@ -19,11 +19,13 @@ from pypdf import PdfReader, PdfWriter
 
 from api.formats import latin
 
+from .daily_sheet import kop, subtitle
 from .forms import (
     LAMPIRAN_II,
     SIGNED_NAME,
     Form,
     form_rows,
+    kop_lines,
     lampiran_i,
     month_line,
     signature_lines,
@@ -233,15 +235,13 @@ def lampiran_ii_pdf(recap: MonthlyRecap, pemda: str, signed_on: date) -> bytes:
         head = opd.head if isinstance(opd.head, dict) else None
         own = recap.rows[recap.rows["opd_id"] == opd.opd_id]
         sections.append(Section(
-            [pemda.upper(), opd.opd_name.upper(), opd.opd_address or " "], month_line(recap.first),
+            kop_lines(pemda, opd.opd_name, opd.opd_address), month_line(recap.first),
             form_rows(own), signature_lines(head, opd.opd_name, signed_on, pemda)))
     return form_pdf(LAMPIRAN_II, sections)
 
 
 def lampiran_i_pdf(data: dict, signed_on: date) -> bytes:
     """Lampiran I of one OPD and date (api/services/recaps/daily_sheet.py's data)."""
-    from .daily_sheet import kop, subtitle
-
     opd = data["opd"]
     return form_pdf(lampiran_i(data["zone"]), [Section(
         kop(data), subtitle(data), form_rows(data["rows"]),

@@ -1,11 +1,11 @@
 """Lampiran II as xlsx: xlsxwriter in constant-memory mode, written to a temp file, streamed.
 
 Each OPD gets two sheets:
-- "<code>": Lampiran II as the Perbup prints it. The "LAMPIRAN II" caption, the KOP (pemda,
-  the OPD's name and address), the title with the month, and exactly the Perbup's eight
-  columns in its wording, with borders. The header row repeats on every page. A4 landscape,
-  fitted to one page wide. The head of the OPD's signature block sits under the table's
-  right-hand columns, inside the printed width.
+- "<code>": Lampiran II as the Perbup prints it (api/services/recaps/forms.py). The
+  "LAMPIRAN II" caption, the KOP (pemda, the OPD's name and address), the title with the
+  month, and exactly the Perbup's eight columns in its wording, with borders. The header row
+  repeats on every page. A4 landscape, fitted to one page wide. The head of the OPD's
+  signature block sits under the table's right-hand columns, inside the printed width.
 - "<code> rinci": the detail behind it. Workdays, attendance, tiers, TM/TP, extra codes, TPP
   cut, PP 94 year-to-date, TK streaks and remarks; one frozen header row.
 
@@ -180,6 +180,7 @@ def write_monthly(path: str, recap: MonthlyRecap, pemda: str, signed_on: date) -
         form_rows,
         form_sheet,
         form_signature,
+        kop_lines,
         month_line,
         signature_lines,
     )
@@ -202,7 +203,7 @@ def write_monthly(path: str, recap: MonthlyRecap, pemda: str, signed_on: date) -
     columns = employee_columns(recap)
     for opd in recap.opds.itertuples(index=False):
         code = sheet_name(opd.opd_code, used)
-        kop = [pemda.upper(), opd.opd_name.upper(), opd.opd_address or " "]
+        kop = kop_lines(pemda, opd.opd_name, opd.opd_address)
         own = rows[rows["opd_id"] == opd.opd_id]
         ws = book.add_worksheet(code)
         end = form_sheet(ws, styles, LAMPIRAN_II, kop, title_month, form_rows(own))
