@@ -6,6 +6,17 @@ MESSAGES: dict[str, str] = {
     "VALIDATION_ERROR": "Data yang dikirim tidak valid.",
     "BAD_REQUEST": "Permintaan tidak dapat diproses.",
     "INVALID_JSON": "Isi permintaan bukan JSON yang valid.",
+    # presence-reporting campaigns (issue 11)
+    "CAMPAIGN_INVALID": "Kampanye tidak valid; periksa isian yang ditandai.",
+    "CAMPAIGN_STARTED": "Kampanye sudah dimulai dan tidak dapat diubah atau dihapus lagi.",
+    "CAMPAIGN_NOT_TARGETED": "Anda tidak termasuk sasaran kampanye laporan ini.",
+    "REPORT_OUTSIDE_WINDOW": ("Di luar jendela laporan. Laporan hanya diterima pada jam "
+                              "jendela kampanye (jam kantor Anda)."),
+    "REPORT_REFUSED": "Laporan keberadaan ditolak.",
+    "REPORT_RECORDED": "Laporan keberadaan pukul {time} {zone} tercatat.",
+    "REPORT_ALREADY_SENT": ("Jendela ini sudah Anda laporkan pukul {time} {zone}; laporan "
+                            "pertama yang berlaku."),
+    "REPORT_OUTSIDE_ZONE": "Lokasi Anda di luar zona kampanye dan ditandai untuk pemeriksaan.",
     "NOT_FOUND": "Data tidak ditemukan.",
     "METHOD_NOT_ALLOWED": "Metode tidak diizinkan untuk alamat ini.",
     "CONFLICT": "Data bertentangan dengan data yang sudah ada.",

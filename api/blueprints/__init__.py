@@ -37,3 +37,7 @@ def register(api, app) -> None:
 
     for module in (recaps, analytics, rules, jobs):
         api.register_blueprint(module.blp)
+    # presence-reporting campaigns (issue 11)
+    from api.blueprints import campaigns
+
+    api.register_blueprint(campaigns.blp)

@@ -3,6 +3,7 @@ from api.models.absences import AbsenceRequest
 from api.models.accounts import Credential, RevokedToken, RoleGrant
 from api.models.attendance import CheckinEvent, DailyRecord
 from api.models.audit import AuditEntry
+from api.models.campaigns import Campaign, CampaignExcuse, CampaignReport
 from api.models.cancellations import Cancellation
 from api.models.challenges import LivenessChallenge
 from api.models.closings import MonthClosing
@@ -53,6 +54,10 @@ ALL_MODELS = [
     # background jobs and the nightly runs (issue 14)
     Job,
     NightlyRun,
+    # presence-reporting campaigns (issue 11)
+    Campaign,
+    CampaignReport,
+    CampaignExcuse,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -52,6 +52,8 @@ DUTIES: dict[str, Duty] = {d.action: d for d in (
     Duty("absence.decide", (SUPERVISOR, HEAD, OPERATOR), four_eyes=True,
          label="memutuskan pengajuan ketidakhadiran"),
     Duty("checkin.decide", (SUPERVISOR, HEAD), label="memutuskan presensi di luar kantor"),
+    Duty("campaign_excuse.decide", (SUPERVISOR, HEAD),
+         label="memutuskan alasan tidak melapor keberadaan"),
     Duty("cancellation.file", (SUPERVISOR,), label="mengajukan pembatalan kehadiran"),
     # the head decides; an admin steps in when the head filed it as direct supervisor
     Duty("cancellation.decide", (HEAD, ADMIN), four_eyes=True,

@@ -9,6 +9,9 @@ from api.db import database
 from api.migrations import SchemaVersion
 from api.models import (
     Assignment,
+    Campaign,
+    CampaignExcuse,
+    CampaignReport,
     CheckinEvent,
     Credential,
     FaceTemplate,
@@ -33,6 +36,7 @@ ADDED = {
     "v0006_jobs": [],  # new tables only
     "v0007_mutation_supervisor": [("assignment", "supervisor_id")],
     "v0008_manual_outcome": [("manual_entry", "sheet_row"), ("manual_entry", "outcome")],
+    "v0009_campaigns": [],  # new tables only
 }
 
 
@@ -55,6 +59,8 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     LivenessChallenge.drop_table()
     Job.drop_table()
     NightlyRun.drop_table()
+    for model in (CampaignExcuse, CampaignReport, Campaign):
+        model.drop_table()
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
     assert migrations.migrate() == sorted(ADDED)
     row = CheckinEvent.get_by_id(event.id)

@@ -27,6 +27,8 @@ MATRIX = {
     "absence.decide":      (OK, OK, OK, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     "checkin.decide":      (OK, OK, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,
                             NOT_ALLOWED),
+    "campaign_excuse.decide": (OK, OK, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,
+                               NOT_ALLOWED),
     "cancellation.file":   (OK, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED,
                             NOT_ALLOWED, NOT_ALLOWED),
     "cancellation.decide": (NOT_ALLOWED, OK, NOT_ALLOWED, NOT_ALLOWED, OK, NOT_ALLOWED,

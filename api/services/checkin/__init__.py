@@ -9,11 +9,13 @@ from .checks import (
     Attempt,
     CheckinRequest,
     evaluate,
+    evaluate_presence,
     stored_answer,
 )
 from .face_step import purge_prints
-from .submit import submit
+from .submit import retention_date, submit
 
 __all__ = ["CLIENTS", "INSTRUCTIONS", "MAX_BURST_FRAMES", "PURPOSES", "ZONE_NAMES", "Attempt",
-           "CheckinRequest", "challenges", "devices", "enrolment", "evaluate", "purge_prints",
-           "review", "stored_answer", "submit"]
+           "CheckinRequest", "challenges", "devices", "enrolment", "evaluate",
+           "evaluate_presence", "purge_prints", "retention_date", "review", "stored_answer",
+           "submit"]

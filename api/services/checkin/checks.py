@@ -215,6 +215,27 @@ def check_duplicate(employee: Employee, kind: str, attempt: Attempt) -> None:
         attempt.codes.append("ALREADY_CHECKED_IN")
 
 
+def evaluate_presence(employee: Employee, must_change_password: bool, req: CheckinRequest,
+                      now: datetime, digest: str, with_face: bool) -> Attempt:
+    """The checks a whereabouts report shares with a check-in (issue 11): account and
+    device, the mock-location flag and the GPS accuracy, then (with a selfie) the liveness
+    challenge, the face and the replay checks. No schedule, no geofence."""
+    attempt = Attempt(moment=now, work_date=clock.local(now, employee_tz(employee.id)).date())
+    check_account_and_device(employee, must_change_password, req, attempt)
+    if not attempt.rejected:
+        policy = policy_for(attempt.work_date)
+        fix = geo.GpsFix(req.lat, req.lon, req.accuracy_m, now, req.is_mock)
+        flags = geo.location_flags(fix, None, policy)
+        for flag in (geo.MOCK_LOCATION, geo.LOW_ACCURACY):
+            if flag in flags and not attempt.rejected:
+                attempt.reject(flag)
+    if with_face and not attempt.rejected:
+        check_challenge(employee, req, now, attempt)
+    if with_face and not attempt.rejected:
+        check_face(employee, req, digest, now, attempt)
+    return attempt
+
+
 def evaluate(employee: Employee, must_change_password: bool, req: CheckinRequest,
              now: datetime, digest: str) -> Attempt:
     attempt = Attempt()

@@ -52,10 +52,15 @@ def compose_message(kind: str, attempt: Attempt, at_local: datetime, late: int, 
     return text
 
 
+def retention_date(now: datetime):
+    """When an ordinary selfie taken now is purged (SELFIE_RETENTION_DAYS)."""
+    return (now + timedelta(days=current_app.config["SELFIE_RETENTION_DAYS"])).date()
+
+
 def _retention(attempt: Attempt, now: datetime):
     if attempt.out_of_office and not attempt.rejected:
         return None  # kept until the month is closed (SPEC §4)
-    return (now + timedelta(days=current_app.config["SELFIE_RETENTION_DAYS"])).date()
+    return retention_date(now)
 
 
 def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,

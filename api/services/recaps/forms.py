@@ -28,17 +28,19 @@ class FormColumn:
     group: str | None = None  # a heading over several columns (Lampiran I's "Kedatangan")
 
 
+def perbup_caption(number: str) -> tuple[str, ...]:
+    """The caption of the Perbup's attachment (seed 001: Perbup Jember 55/2021)."""
+    return (f"LAMPIRAN {number} PERATURAN BUPATI JEMBER", "NOMOR : 55 TAHUN 2021",
+            "TENTANG PEDOMAN PELAKSANAAN PRESENSI", "MOBILE DI LINGKUNGAN PEMERINTAH",
+            "KABUPATEN JEMBER")
+
+
 @dataclass(frozen=True)
 class Form:
-    number: str  # "I" or "II"
+    number: str  # "I" or "II"; "" for a report that is not a Perbup attachment
     title: str
     columns: tuple[FormColumn, ...]
-
-    @property
-    def caption(self) -> tuple[str, ...]:
-        return (f"LAMPIRAN {self.number} PERATURAN BUPATI JEMBER", "NOMOR : 55 TAHUN 2021",
-                "TENTANG PEDOMAN PELAKSANAAN PRESENSI", "MOBILE DI LINGKUNGAN PEMERINTAH",
-                "KABUPATEN JEMBER")
+    caption: tuple[str, ...] = ()
 
     @property
     def header_rows(self) -> int:
@@ -51,7 +53,7 @@ class Form:
 
 def lampiran_i(zone: str) -> Form:
     """The daily sheet: arrival and departure times with room for the signatures."""
-    return Form("I", "PRESENSI HARIAN PEGAWAI MANUAL", (
+    return Form("I", "PRESENSI HARIAN PEGAWAI MANUAL", caption=perbup_caption("I"), columns=(
         FormColumn("No.", "no", True, 5), FormColumn("Nama/NIP", "name_nip", False, 32),
         FormColumn("Jabatan", "jabatan", False, 24),
         FormColumn(f"Jam ({zone})", "check_in", False, 10, "Kedatangan"),
@@ -63,7 +65,7 @@ def lampiran_i(zone: str) -> Form:
     ))
 
 
-LAMPIRAN_II = Form("II", "REKAPITULASI KEHADIRAN PEGAWAI", (
+LAMPIRAN_II = Form("II", "REKAPITULASI KEHADIRAN PEGAWAI", caption=perbup_caption("II"), columns=(
     FormColumn("No.", "no", True, 5), FormColumn("Nama/NIP", "name_nip", False, 34),
     FormColumn("Jabatan", "jabatan", False, 28),
     FormColumn("Rekap Terlambat Datang (Jumlah Menit)", "late_minutes", True, 15),
