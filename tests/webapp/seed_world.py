@@ -17,7 +17,7 @@ from tests.conftest import face_photo
 PEOPLE = {"atasan": "london_029", "hadir": "london_010", "luar": "london_031",
           "offline": "london_064", "kamera": "london_086", "titip": "london_013",
           "izin": "london_001", "baru": "london_034", "riwayat": "london_039",
-          "gps": "london_090", "server": "london_094",
+          "gps": "london_090", "server": "london_094", "lapor": "london_100",
           "wajah": None}  # no face yet: the operator enrols it in the test
 
 
@@ -48,6 +48,11 @@ def seed(out: Path) -> None:
         logins[key] = {"id": employee.id, "nip": employee.nip, "name": employee.name,
                        "password": password, "face": identity}
     history(world, logins["riwayat"]["id"], logins["atasan"]["id"])
+    logins["campaign"] = campaign(world)
+    for key in ("kepala_a", "admin"):
+        person = world.people[key]
+        logins[key] = {"id": person.id, "nip": person.nip, "name": person.name,
+                       "password": PASSWORD, "face": None}
     operator = world.people["operator_a"]
     logins["operator"] = {"id": operator.id, "nip": operator.nip, "name": operator.name,
                           "password": PASSWORD, "face": None}
@@ -55,6 +60,23 @@ def seed(out: Path) -> None:
     logins["office"] = {"lat": office.lat, "lon": office.lon, "radius_m": office.radius_m}
     assert Employee.select().count() >= len(PEOPLE)
     out.write_text(json.dumps(logins, indent=1))
+
+
+def campaign(world) -> int:
+    """A whereabouts campaign running on the test's Monday, defined by the admin a week
+    before: 06.00–09.00 and 15.00–17.00 office time, OPD Kominfo."""
+    from datetime import date, datetime
+
+    from api.services import campaigns
+
+    row = campaigns.admin.create(world.people["admin"].id, {
+        "name": "Pemantauan keberadaan ASN", "date_from": date(2026, 3, 1),
+        "date_to": date(2026, 3, 5), "windows": [["06:00", "09:00"], ["15:00", "17:00"]],
+        "opds": [world.opds["a"].id], "employment_types": [], "selfie_required": True,
+        "zone": {"kind": "none"},
+        "report_deadline": datetime.fromisoformat("2026-03-06T11:00:00+07:00")},
+        date(2026, 2, 23))
+    return row.id
 
 
 def history(world, employee_id: int, supervisor_id: int) -> None:

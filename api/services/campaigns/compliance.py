@@ -104,7 +104,8 @@ def names() -> tuple[dict[int, str], dict[int, str]]:
 def report(campaign, now: datetime, opd_ids: Sequence[int] | None,
            day: date | None) -> dict:
     """The compliance answer: totals, per window and day, per OPD and unit, non-reporters
-    (anyone with a missed window) and reports outside the zone."""
+    (anyone with a missed window, or an open one not reported yet) and reports outside the
+    zone."""
     rules = rules_of(campaign)
     frame = cells(campaign, now, opd_ids, day)
     opd_names, unit_names = names()
@@ -123,14 +124,16 @@ def report(campaign, now: datetime, opd_ids: Sequence[int] | None,
     units = frame.assign(unit_id=frame["unit_id"].fillna(0).astype(int))
     by_unit = _counts(units, ["opd_id", "unit_id"])
     by_unit.insert(2, "unit_name", [unit_names.get(u, "–") for u in by_unit["unit_id"]])
-    missed = frame[frame["status"] == "missed"].copy()
-    missed["what"] = [f"{d:%d-%m} {labels[w]}" for d, w in zip(missed["work_date"],
-                                                                missed["window"], strict=True)]
+    missed = frame[frame["status"].isin(("missed", "open"))].copy()
+    missed["what"] = [f"{d:%d-%m} {labels[w]}" + (" (masih terbuka)" if s == "open" else "")
+                      for d, w, s in zip(missed["work_date"], missed["window"],
+                                         missed["status"], strict=True)]
     non = (missed.groupby(["employee_id", "name", "nip", "jabatan", "opd_id", "unit_id"],
                           dropna=False)["what"].agg(list).reset_index()
            .sort_values(["opd_id", "name"]))
     non["unit_name"] = [unit_names.get(u, "–") if u == u else "–" for u in non["unit_id"]]
-    non["missed_count"] = [len(v) for v in non["what"]]
+    non["missed_count"] = [sum(1 for t in v if not t.endswith("(masih terbuka)"))
+                           for v in non["what"]]
     outside = frame[frame["outside_zone"]][["employee_id", "name", "nip", "opd_id", "work_date",
                                             "window"]]
     return {"date": day, "windows": labels,

@@ -48,6 +48,16 @@ function form(capture, offline) {
   return data;
 }
 
+// A whereabouts report (a campaign's window): the same capture, no outbox (a report counts
+// only inside its window, so a late send would be refused anyway).
+export async function sendReport(capture, campaignId) {
+  const data = form(capture, false);
+  for (const field of ["kind", "client_time", "note", "offline"]) data.delete(field);
+  const result = await call("POST", `/api/v1/campaigns/${campaignId}/reports`, {
+    timeoutMs: 30000, form: data, headers: { "Idempotency-Key": capture.key } });
+  return result.body;
+}
+
 // {answer} when the server judged it; {queued, reason} when it is kept for later.
 export async function send(capture, { offline = false } = {}) {
   try {

@@ -36,6 +36,16 @@ export const T = {
     laterLatest: "Presensi pulang terakhir yang berlaku.",
     offlineProfile: "Tanpa sinyal: data terakhir yang tersimpan di perangkat ditampilkan.",
   },
+  report: {
+    title: "Laporan Keberadaan", card: (name) => `Laporan keberadaan: ${name}`,
+    explain: "Laporkan lokasi Anda dengan swafoto di dalam jendela (jam kantor Anda). " +
+      "Laporan ini terpisah dari presensi kerja.",
+    status: { reported: "Sudah lapor", excused: "Berizin", missed: "Terlewat",
+      open: "Terbuka sekarang", upcoming: "Belum dibuka" },
+    now: "Lapor keberadaan sekarang", send: "Kirim laporan", recorded: "Laporan tercatat",
+    outside: "Di luar zona", history: "Riwayat laporan",
+    at: (t) => `dilaporkan ${t}`,
+  },
   outbox: {
     waiting: (n) => `${n} presensi menunggu dikirim`,
     explain: "Presensi ini diambil tanpa sinyal dan dikirim otomatis saat sinyal kembali. " +

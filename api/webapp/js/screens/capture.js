@@ -3,9 +3,10 @@
 // the phone closer, or take it further away), the guide shows it, and three stills are taken
 // while the user moves. A refusal that asks for something (a purpose and note, a better GPS
 // fix) is fixed here and the same capture is sent again with the same key; an unanswered
-// send leaves the capture in the outbox.
+// send leaves the capture in the outbox. The same screen sends a campaign's whereabouts
+// report (#/presensi/lapor/<campaign id>): the capture goes to the campaign, not the outbox.
 import * as camera from "../camera.js";
-import { GPS_LIMIT_M, fetchChallenge, newCapture, send } from "../checkins.js";
+import { GPS_LIMIT_M, fetchChallenge, newCapture, send, sendReport } from "../checkins.js";
 import { busy, h } from "../dom.js";
 import { clockTime, serverNow } from "../format.js";
 import * as geo from "../geo.js";
@@ -62,8 +63,14 @@ function purposeForm(capture) {
   return form;
 }
 
-export async function render(app, [kindParam]) {
+function reportCard(answer) {
+  return h("div", { class: `card ${answer.inside_zone ? "good" : "wait"}`, id: "answer",
+    role: "status" }, h("h2", {}, T.report.recorded), h("p", {}, answer.message));
+}
+
+export async function render(app, [kindParam, campaignParam]) {
   const kind = kindParam === "out" ? "out" : "in";
+  const campaign = kindParam === "lapor" ? Number(campaignParam) : null;
   const view = h("section", {});
   const video = h("video", { autoplay: true, muted: true, playsinline: true });
   const still = h("img", { alt: "", hidden: true });
@@ -79,8 +86,9 @@ export async function render(app, [kindParam]) {
   let capture = null;
   let onFix = () => {}; // what the current state does when the GPS fix changes
 
-  view.append(h("h1", {}, kind === "in" ? T.capture.titleIn : T.capture.titleOut), frame, gps,
-    answerArea, controls);
+  const title = campaign ? T.report.title : kind === "in" ? T.capture.titleIn
+    : T.capture.titleOut;
+  view.append(h("h1", {}, title), frame, gps, answerArea, controls);
 
   const stopGps = geo.watch((next) => {
     fix = next;
@@ -149,7 +157,8 @@ export async function render(app, [kindParam]) {
   }
 
   function showCaptured(shot, capturedAt) {
-    const sendButton = h("button", { id: "send", class: "huge" }, T.capture.send);
+    const sendButton = h("button", { id: "send", class: "huge" },
+      campaign ? T.report.send : T.capture.send);
     const waitFix = h("p", { class: "muted" }, T.capture.needFix);
     onFix = () => {
       sendButton.disabled = !fix;
@@ -160,7 +169,7 @@ export async function render(app, [kindParam]) {
     sendButton.addEventListener("click", async () => {
       onFix = () => {};
       capture = newCapture(app.profile.id, kind, shot, fix, capturedAt);
-      await submit(sendButton);
+      await (campaign ? submitReport(sendButton) : submit(sendButton));
     });
     controls.replaceChildren(waitFix, sendButton,
       h("button", { class: "secondary", onclick: showPreview }, T.capture.retake));
@@ -178,6 +187,20 @@ export async function render(app, [kindParam]) {
     }
     if (result.queued) { showQueued(result.reason); return; }
     showAnswer(result.answer);
+  }
+
+  async function submitReport(button) {
+    const done = busy(button, T.capture.sending);
+    try {
+      const answer = await sendReport(capture, campaign);
+      answerArea.replaceChildren(reportCard(answer));
+      camera.stop(stream);
+      controls.replaceChildren(backHome());
+    } catch (error) {
+      done();
+      answerArea.replaceChildren(h("div", { class: "card bad", role: "alert", id: "answer" },
+        error.message));
+    }
   }
 
   function showQueued(reason) {

@@ -58,6 +58,25 @@ function outboxCard(app, waiting) {
     app.offline ? null : send);
 }
 
+// The campaigns that ask this employee to report today: each window with its state, the
+// report button while one is open and not yet reported, and the reports already sent.
+function campaignsCard(app, campaigns, tz) {
+  return campaigns.map(({ campaign, today, history }) => {
+    const open = today.find((w) => w.status === "open");
+    return h("div", { class: "card", id: `campaign-${campaign.id}` },
+      h("h2", {}, T.report.card(campaign.name)), h("p", { class: "muted" }, T.report.explain),
+      h("ul", { class: "list" }, today.map((w) => h("li", {},
+        h("span", { class: `tag ${w.status}` }, T.report.status[w.status]), " ", w.label,
+        w.report ? ` · ${T.report.at(clockTime(w.report.reported_at, tz))}` : "",
+        w.report && !w.report.inside_zone ? ` · ${T.report.outside}` : ""))),
+      open ? h("button", { class: "huge", id: `report-${campaign.id}`,
+        onclick: () => app.go(`presensi/lapor/${campaign.id}`) }, T.report.now) : null,
+      history.length ? h("p", { class: "muted" }, `${T.report.history}: ` + history.slice(0, 5)
+        .map((r) => `${dayText(r.work_date)} ${clockTime(r.reported_at, tz)}`).join(", "))
+        : null);
+  });
+}
+
 function eventsCard(events, tz) {
   if (!events.length) return null;
   return h("div", { class: "card" }, h("h2", {}, T.home.todayEvents),
@@ -72,13 +91,15 @@ export async function render(app) {
   const date = profile.today.work_date;
   let day; // undefined: unknown; null: no record yet today
   let events = [];
+  let campaigns = [];
   if (!app.offline) {
     try {
       await app.loadProfile();
-      [day, events] = await Promise.all([
+      [day, events, campaigns] = await Promise.all([
         api.get(`/api/v1/attendance/days?from=${date}&to=${date}`).then((b) => b.items[0] || null),
         api.get(`/api/v1/attendance/checkins?employee=${profile.id}&from=${date}&to=${date}`)
-          .then((b) => b.items)]);
+          .then((b) => b.items),
+        api.get("/api/v1/campaigns/mine")]);
     } catch (error) {
       if (!(error instanceof api.NetworkError)) throw error;
     }
@@ -93,6 +114,7 @@ export async function render(app) {
     app.offline ? h("p", { class: "card wait" }, T.home.offlineProfile) : null,
     profile.face_enrolled ? null : h("p", { class: "card bad" }, T.home.noFace),
     outboxCard(app, waiting),
+    ...campaignsCard(app, campaigns, tz),
     scheduleCard(app.profile.today),
     h("button", { class: "huge", id: "act", onclick: () => app.go(`presensi/${kind}`) }, label),
     h("button", { class: "link", onclick: () => app.go(`presensi/${kind === "in" ? "out" : "in"}`) },

@@ -1,0 +1,50 @@
+"""A whereabouts report from the phone (issue 11): the campaign card on Beranda shows the
+open window, the employee reports with the fake camera and emulated GPS, and the head of the
+OPD then counts one fewer employee who has not reported."""
+from __future__ import annotations
+
+import pytest
+
+from tests.webapp.conftest import screenshot
+from tests.webapp.test_checkin_flows import WAIT, log_in
+
+pytestmark = pytest.mark.browser
+
+
+def open_window(api, server) -> dict:
+    session = api("kepala_a")
+    answer = session.get(f"{session.base}/api/v1/campaigns/{server['logins']['campaign']}"
+                         "/compliance", params={"date": "2026-03-02"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    return {"morning": next(w for w in body["by_window"] if w["window"] == 0),
+            "waiting": {r["nip"] for r in body["non_reporters"]}}
+
+
+def test_an_employee_reports_in_the_window_and_the_head_sees_it(phone, server, api):
+    person = server["logins"]["lapor"]
+    before = open_window(api, server)
+    assert person["nip"] in before["waiting"]
+    page = phone(face=person["face"])
+    log_in(page, server, "lapor")
+    card = page.locator(f"#campaign-{server['logins']['campaign']}")
+    card.wait_for(timeout=WAIT)
+    assert "Terbuka sekarang" in card.inner_text() and "06.00–09.00" in card.inner_text()
+    screenshot(page, "campaign-card", f"#campaign-{server['logins']['campaign']}")
+    page.locator(f"#report-{server['logins']['campaign']}").click()
+    page.get_by_role("heading", name="Laporan Keberadaan").wait_for(timeout=WAIT)
+    page.locator("#shoot").click(timeout=WAIT)
+    page.locator("#send:not([disabled])").click(timeout=WAIT)
+    answer = page.locator("#answer")
+    answer.wait_for(timeout=WAIT)
+    assert "Laporan tercatat" in answer.inner_text(), answer.inner_text()
+    screenshot(page, "campaign-reported", "#answer")
+    after = open_window(api, server)
+    assert after["morning"]["reported"] == before["morning"]["reported"] + 1
+    assert after["morning"]["open"] == before["morning"]["open"] - 1
+    assert after["waiting"] == before["waiting"] - {person["nip"]}
+    page.get_by_role("button", name="Kembali ke beranda").click()
+    page.locator(f"#campaign-{server['logins']['campaign']}").get_by_text("Sudah lapor").wait_for(
+        timeout=WAIT)
+    assert not page.locator(f"#report-{server['logins']['campaign']}").count()
+    assert page.errors == []
