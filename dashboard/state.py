@@ -32,6 +32,8 @@ PAGES = (
              ":material/task_alt:", APPROVER_ROLES),
     PageSpec("monitoring", "app_pages/monitoring.py", texts.PAGE_MONITORING,
              ":material/calendar_month:", REPORT_ROLES),
+    PageSpec("kampanye", "app_pages/kampanye.py", texts.PAGE_KAMPANYE,
+             ":material/share_location:", REPORT_ROLES),
     PageSpec("analitik", "app_pages/analitik.py", texts.PAGE_ANALITIK, ":material/insights:",
              WHOLE_PEMDA_ROLES),
     PageSpec("pegawai", "app_pages/pegawai.py", texts.PAGE_PEGAWAI, ":material/badge:",

@@ -43,6 +43,7 @@ PAGE_ANALITIK = "Analitik"
 PAGE_PEGAWAI = "Pegawai"
 PAGE_RIWAYAT = "Riwayat saya"
 PAGE_PENGATURAN = "Pengaturan"
+PAGE_KAMPANYE = "Laporan keberadaan"
 FILTERS = "Filter"
 FILTER_MONTH = "Bulan"
 FILTER_OPD = "OPD"
@@ -302,6 +303,46 @@ EFFECTIVE_FROM = "Berlaku mulai"
 RULE_NOTE = "Dasar hukum / alasan"
 CONVERT_SWITCH = "Konversi menit terlambat/pulang cepat menjadi hari TK"
 MONTHLY_CAP = "Batas potongan bulanan (%)"
+# Laporan keberadaan (SiAbOn campaigns)
+CAMPAIGN_NEW = "Kampanye laporan keberadaan baru"
+CAMPAIGN_FIELDS = {"name": "Nama kampanye", "date_from": "Mulai", "date_to": "Selesai",
+                   "windows": "Jendela laporan harian (jam kantor pegawai)",
+                   "opds": "Perangkat daerah sasaran", "employment_types": "Jenis pegawai",
+                   "selfie_required": "Wajib swafoto", "zone": "Zona",
+                   "report_deadline": "Batas laporan kepala OPD ke BKD"}
+CAMPAIGN_WINDOWS_HELP = "Pisahkan dengan koma, mis. 07:00-09:00, 15:00-17:00 (WIB/WITA/WIT "
+CAMPAIGN_WINDOWS_HELP += "menurut kantor masing-masing pegawai)."
+CAMPAIGN_ALL_OPDS = "Kosong: seluruh pemda"
+CAMPAIGN_ALL_TYPES = "Kosong: semua jenis"
+CAMPAIGN_ZONES = {"none": "Tanpa zona", "circle": "Lingkaran (titik pusat + radius)",
+                  "polygon": "Poligon"}
+CAMPAIGN_RADIUS = "Radius (km)"
+CAMPAIGN_DEADLINE_TIME = "Pukul"
+LAT = "Lintang"
+LON = "Bujur"
+CAMPAIGN_SAVED = "Kampanye {name} disimpan."
+CAMPAIGN_DELETED = "Kampanye dihapus."
+CAMPAIGN_DELETE = "Hapus kampanye (belum dimulai)"
+CAMPAIGN_NONE = "Belum ada kampanye laporan keberadaan."
+CAMPAIGN_PICK = "Kampanye"
+CAMPAIGN_CAPTION = "Jendela {windows} · {zone} · batas laporan kepala OPD {deadline}"
+CAMPAIGN_DAY = "Hari"
+CAMPAIGN_WHOLE = "Seluruh masa kampanye"
+CAMPAIGN_COUNTS = {"reported": "Melapor", "excused": "Berizin", "missed": "Tidak melapor",
+                   "open": "Jendela terbuka", "upcoming": "Belum dibuka"}
+CAMPAIGN_OUTSIDE = "Di luar zona"
+CAMPAIGN_PERCENT = "Kepatuhan"
+CAMPAIGN_BY_WINDOW = "Per jendela"
+CAMPAIGN_BY_OPD = "Per perangkat daerah"
+CAMPAIGN_BY_UNIT = "Per unit kerja"
+CAMPAIGN_WHEN = "Jendela"
+CAMPAIGN_NON_REPORTERS = "Belum/tidak melapor ({count} pegawai)"
+CAMPAIGN_ALL_REPORTED = "Semua pegawai sudah melapor atau berizin."
+CAMPAIGN_NAME = "Nama"
+CAMPAIGN_MISSED = "Jendela yang belum/tidak dilaporkan"
+CAMPAIGN_OUTSIDE_LIST = "Laporan di luar zona (kemungkinan bepergian)"
+CAMPAIGN_EXPORT = {"xlsx": "Unduh hasil pemantauan (xlsx)",
+                   "pdf": "Cetak daftar yang tidak melapor (PDF)"}
 VERSION_SAVED = ("Versi baru disimpan; hari yang terdampak dihitung ulang di latar (tab "
                  "Pekerjaan latar).")
 DEVICE_REQUESTS = "Permintaan ganti perangkat"

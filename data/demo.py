@@ -217,6 +217,11 @@ def main(argv=None) -> None:
             started = time.perf_counter()
         pending = pending_out_of_office(org, logins, today, now, rng)
         started = step(f"{pending} presensi luar kantor menunggu persetujuan", started)
+        from data import demo_campaign
+
+        reports = demo_campaign.build(org, logins["admin"].id, today, app.config["PEMDA_TZ"],
+                                      rng)
+        started = step(f"{reports} laporan keberadaan (kampanye contoh)", started)
         from api.db import database
 
         database.execute_sql("ANALYZE")  # fresh planner statistics after the bulk load
