@@ -107,7 +107,9 @@ QUEUE_EMPTY = "Tidak ada yang menunggu persetujuan. 🎉"
 KIND_NAMES = {"checkin": "Presensi menunggu persetujuan",
               "absence": "Permohonan izin/cuti",
               "device": "Ganti perangkat", "cancellation": "Pembatalan kehadiran",
-              "face": "Pendaftaran ulang wajah"}
+              "face": "Pendaftaran ulang wajah",
+              "campaign_excuse": "Alasan tidak melapor keberadaan"}
+EXCUSE_WHAT = "{campaign} · {day} · jendela {window}"
 FACE_NEW = "Foto baru (didaftarkan oleh {name})"
 FACE_CURRENT = "Wajah yang berlaku sekarang"
 FACE_NOT_KEPT = "Foto lama tidak tersimpan (didaftarkan sebelum foto disimpan)."

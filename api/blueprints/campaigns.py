@@ -3,7 +3,7 @@ excuses (employees), excuse decisions (supervisors), compliance and exports (hea
 operators, BKD)."""
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from api import clock
@@ -183,6 +183,17 @@ def list_excuses(args):
              .order_by(CampaignExcuse.submitted_at.desc())
              .limit(args["limit"]).offset(args["offset"]))
     return [campaigns.excuses.excuse_dict(row) for row in query]
+
+
+@blp.route("/campaign-excuses/<int:excuse_id>/document", methods=["GET"])
+@authenticated()
+@blp.doc(security=SECURITY, responses={200: {"description": "PDF atau foto", "content": {
+    "application/pdf": {}, "image/jpeg": {}, "image/png": {}}}})
+def get_excuse_document(excuse_id):
+    """Dokumen pendukung sebuah alasan (pegawai, yang memutuskan, admin; tercatat di log)."""
+    row = fetch(CampaignExcuse, excuse_id, "NOT_FOUND")
+    content, mime = campaigns.excuses.document(current_actor(), row)
+    return Response(content, mimetype=mime, headers={"Cache-Control": "private, max-age=300"})
 
 
 def _decide(excuse_id: int, approve: bool, reason: str):

@@ -108,6 +108,14 @@ class CancellationDetail(ma.Schema):
     day = ma.fields.Nested(ApprovalDay, allow_none=True)
 
 
+class CampaignExcuseDetail(ma.Schema):
+    campaign_name = ma.fields.String()
+    work_date = ma.fields.Date()
+    window_label = ma.fields.String()
+    reason = ma.fields.String()
+    document_url = ma.fields.String()
+
+
 class ApprovalItem(ma.Schema):
     kind = ma.fields.String(metadata={"enum": list(KINDS)})
     id = ma.fields.Integer()
@@ -119,6 +127,7 @@ class ApprovalItem(ma.Schema):
     device = ma.fields.Nested(DeviceDetail)
     cancellation = ma.fields.Nested(CancellationDetail)
     face = ma.fields.Nested(FaceDetail)
+    campaign_excuse = ma.fields.Nested(CampaignExcuseDetail)
 
 
 class ApprovalPage(ma.Schema):

@@ -145,8 +145,22 @@ def _face_body(item: dict) -> None:
         (st.warning if similarity < 0.93 else st.markdown)(text)
 
 
+def _campaign_excuse_body(item: dict) -> None:
+    detail = item["campaign_excuse"]
+    st.markdown(texts.EXCUSE_WHAT.format(campaign=detail["campaign_name"],
+                                         day=fmt.day(detail["work_date"]),
+                                         window=detail["window_label"]))
+    st.markdown(f"**{texts.NOTE}:** {detail['reason']}")
+    url = detail["document_url"]
+    client = data.client()
+    st.download_button(texts.DOCUMENT, data=lambda: client.get_bytes(url),
+                       file_name=f"alasan-{item['id']}", key=_key(item, "doc"),
+                       on_click="ignore", icon=":material/attach_file:")
+
+
 BODIES = {"checkin": _checkin_body, "absence": _absence_body, "device": _device_body,
-          "cancellation": _cancellation_body, "face": _face_body}
+          "cancellation": _cancellation_body, "face": _face_body,
+          "campaign_excuse": _campaign_excuse_body}
 
 
 def _card(item: dict) -> None:

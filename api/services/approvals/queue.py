@@ -14,6 +14,7 @@ from api.errors import ApiError
 from api.formats import indonesian_date, iso_z
 from api.models import (
     AbsenceRequest,
+    CampaignExcuse,
     Cancellation,
     CheckinEvent,
     DailyRecord,
@@ -26,12 +27,12 @@ from api.models import (
     RoleGrant,
 )
 from api.rules.codes import label
-from api.services import checkin
+from api.services import campaigns, checkin
 from api.services.accounts import Actor
 from api.services.changes import absences, cancellations
 from api.services.org import fetch
 
-KINDS = ("checkin", "absence", "device", "cancellation", "face")
+KINDS = ("checkin", "absence", "device", "cancellation", "face", "campaign_excuse")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,20 @@ def _faces(actor: Actor):
                                                Employee.id != actor.id,
                                                FaceTemplate.enrolled_by != actor.id)
     return query if actor.has("admin") else query.where(Employee.opd.in_(list(opds)))
+
+
+def _campaign_excuses(actor: Actor):
+    """Why a campaign window was not reported: the direct supervisor or the head decides."""
+    if not actor.has("atasan", "kepala_opd"):
+        return None
+    return _with_employee(CampaignExcuse).where(CampaignExcuse.status == "pending",
+                                                _supervised(actor, "kepala_opd"))
+
+
+def _campaign_excuse_item(row: CampaignExcuse) -> dict:
+    detail = campaigns.excuses.excuse_dict(row)
+    return {"campaign_excuse": {key: detail[key] for key in (
+        "campaign_name", "work_date", "window_label", "reason", "document_url")}}
 
 
 def _face_item(row: FaceTemplate) -> dict:
@@ -207,6 +222,8 @@ SOURCES = (
     Source("device", _devices, DeviceBinding.requested_at, _device_item),
     Source("cancellation", _cancellations, Cancellation.filed_at, _cancellation_item),
     Source("face", _faces, FaceTemplate.enrolled_at, _face_item),
+    Source("campaign_excuse", _campaign_excuses, CampaignExcuse.submitted_at,
+           _campaign_excuse_item),
 )
 def why_pending(event: CheckinEvent) -> str:
     """Why a check-in waits (or waited) for a supervisor, in words: "tanpa sinyal dan di luar
@@ -227,6 +244,9 @@ SUMMARIES = {
     "device": lambda r: "Permintaan ganti perangkat",
     "cancellation": lambda r: f"Pembatalan kehadiran {indonesian_date(r.work_date)}",
     "face": lambda r: f"Pendaftaran ulang wajah ({r.photo_count} foto)",
+    "campaign_excuse": lambda r: (f"Alasan tidak melapor keberadaan, "
+                                  f"{indonesian_date(r.work_date)} "
+                                  f"({campaigns.excuses.window_label(r)})"),
 }
 
 
@@ -276,6 +296,10 @@ def decide(actor: Actor, kind: str, item_id: int, approve: bool, reason: str, to
                                          approve, reason)
         return _decision(kind, item_id, "approved" if binding.status == "active" else "rejected",
                          binding.decided_at)
+    if kind == "campaign_excuse":
+        row = campaigns.excuses.decide(actor, fetch(CampaignExcuse, item_id, "NOT_FOUND"),
+                                       approve, reason, now)
+        return _decision(kind, item_id, row.status, row.decided_at)
     raise ApiError("UNKNOWN_APPROVAL_KIND", 404)
 
 

@@ -9,19 +9,35 @@ from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.formats import iso_z
-from api.models import Campaign, CampaignExcuse, Employee
+from api.models import Campaign, CampaignExcuse, Employee, StoredFile
 from api.services import audit, storage
-from api.services.accounts import Actor, duties
+from api.services.accounts import Actor, duties, scope
 
 from .book import rules_of
+
+
+def document(actor: Actor, row: CampaignExcuse) -> tuple[bytes, str]:
+    """The supporting document, for the employee, those who decide and admins (audited)."""
+    scope.require_evidence(actor, row.employee_id)
+    stored = StoredFile.get_by_id(row.document_id)
+    return storage.read_audited(actor.id, stored, row.employee_id), stored.mime
+
+
+def window_label(row: CampaignExcuse) -> str:
+    if row.window is None:
+        return "sepanjang hari"
+    windows = rules_of(row.campaign).windows
+    return windows[row.window].label if row.window < len(windows) else str(row.window)
 
 
 def excuse_dict(row: CampaignExcuse) -> dict:
     return {"id": row.id, "campaign_id": row.campaign_id,
             "employee": {"id": row.employee_id, "name": row.employee.name,
                          "nip": row.employee.nip, "opd_id": row.opd_id},
-            "work_date": row.work_date, "window": row.window, "reason": row.reason,
-            "document_id": row.document_id, "status": row.status,
+            "work_date": row.work_date, "window": row.window,
+            "window_label": window_label(row), "campaign_name": row.campaign.name,
+            "reason": row.reason, "document_id": row.document_id,
+            "document_url": f"/api/v1/campaign-excuses/{row.id}/document", "status": row.status,
             "submitted_at": iso_z(row.submitted_at), "decided_by": row.decided_by,
             "decided_at": iso_z(row.decided_at), "decision_reason": row.decision_reason}
 

@@ -10,6 +10,7 @@ import * as calendar from "./screens/calendar.js";
 import * as capture from "./screens/capture.js";
 import * as device from "./screens/device.js";
 import * as enrol from "./screens/enrol.js";
+import * as excuse from "./screens/excuse.js";
 import * as home from "./screens/home.js";
 import * as inbox from "./screens/inbox.js";
 import * as login from "./screens/login.js";
@@ -21,7 +22,7 @@ import * as team from "./screens/team.js";
 const PROFILE_KEY = "hadir.profile";
 const SCREENS = { "": home, beranda: home, masuk: login, sandi: password, presensi: capture,
   kalender: calendar, rekap: recap, ajukan: absence, "kotak-masuk": inbox, tim: team,
-  lainnya: more, perangkat: device, wajah: enrol };
+  lainnya: more, perangkat: device, wajah: enrol, alasan: excuse };
 const OPEN = new Set(["masuk"]); // screens without a session
 
 const app = {

@@ -44,7 +44,12 @@ export const T = {
       open: "Terbuka sekarang", upcoming: "Belum dibuka" },
     now: "Lapor keberadaan sekarang", send: "Kirim laporan", recorded: "Laporan tercatat",
     outside: "Di luar zona", history: "Riwayat laporan",
-    at: (t) => `dilaporkan ${t}`,
+    at: (t) => `dilaporkan ${t}`, excuse: "Ajukan alasan tidak melapor",
+  },
+  excuse: {
+    title: "Alasan tidak melapor", date: "Tanggal", window: "Jendela",
+    wholeDay: "Sepanjang hari", submit: "Kirim alasan",
+    done: "Alasan terkirim, menunggu keputusan atasan.",
   },
   outbox: {
     waiting: (n) => `${n} presensi menunggu dikirim`,

@@ -221,3 +221,28 @@ def test_the_head_downloads_the_non_reporters(client, world, app):
     assert "LAPORAN PEMANTAUAN KEBERADAAN PEGAWAI" in text
     assert world.people["pegawai_a2"].name in text and "Kepala Dinas Komunikasi" in text
     assert "LAMPIRAN" not in text  # not a Perbup attachment
+
+
+def test_an_excuse_waits_in_the_one_approvals_queue(client, world, app):
+    campaign = define(client, world, app).json
+    app.config["HADIR_FAKE_NOW"] = "2026-03-02T10:00:00+07:00"
+    filed = client.post(f"/api/v1/campaigns/{campaign['id']}/excuses",
+                        headers=world.headers("pegawai_a"),
+                        data={"work_date": "2026-03-01", "reason": "Menunggui anak yang sakit",
+                              "document": (io.BytesIO(PDF_DOCUMENT), "surat.pdf")},
+                        content_type="multipart/form-data")
+    assert filed.status_code == 201 and filed.json["window_label"] == "sepanjang hari"
+    queue = client.get("/api/v1/approvals", headers=world.headers("atasan_a")).json["items"]
+    item = next(i for i in queue if i["kind"] == "campaign_excuse")
+    assert item["campaign_excuse"]["reason"] == "Menunggui anak yang sakit"
+    assert "1 Maret 2026" in item["summary"]
+    document = client.get(item["campaign_excuse"]["document_url"],
+                          headers=world.headers("atasan_a"))
+    assert document.status_code == 200 and document.data == PDF_DOCUMENT
+    assert client.get(item["campaign_excuse"]["document_url"],
+                      headers=world.headers("pegawai_a2")).status_code == 403
+    decided = client.post(f"/api/v1/approvals/campaign_excuse/{item['id']}/reject",
+                          headers=world.headers("atasan_a"), json={"reason": "Tanpa surat"})
+    assert decided.status_code == 200 and decided.json["status"] == "rejected"
+    assert not [i for i in client.get("/api/v1/approvals", headers=world.headers(
+        "atasan_a")).json["items"] if i["kind"] == "campaign_excuse"]

@@ -1,6 +1,7 @@
 // Ajukan: an absence request with its document (a PDF, or a photo taken with the camera),
 // and my requests with their status.
 import * as api from "../api.js";
+import { documentPicker, refusalText } from "../document.js";
 import { busy, fieldError, h } from "../dom.js";
 import { dayText } from "../format.js";
 import { T } from "../texts.js";
@@ -26,45 +27,31 @@ export async function render(app) {
   const from = h("input", { id: "date-from", type: "date", value: today });
   const to = h("input", { id: "date-to", type: "date", value: today });
   const reason = h("textarea", { id: "reason", maxlength: 500 });
-  const file = h("input", { id: "document", type: "file", accept: "application/pdf,image/*" });
-  const photo = h("input", { id: "document-photo", type: "file", accept: "image/*",
-    capture: "environment", hidden: true });
-  const chosen = h("p", { class: "muted" });
-  let documentFile = null;
-  for (const input of [file, photo]) {
-    input.addEventListener("change", () => {
-      documentFile = input.files[0] || null;
-      chosen.textContent = documentFile ? T.absence.chosen(documentFile.name) : "";
-    });
-  }
+  const picker = documentPicker();
   const submit = h("button", { type: "submit" }, T.absence.submit);
   const form = h("form", { class: "card", novalidate: true },
     h("label", { for: "code" }, T.absence.code), code,
     h("div", { class: "pair" },
       h("div", {}, h("label", { for: "date-from" }, T.absence.from), from),
       h("div", {}, h("label", { for: "date-to" }, T.absence.to), to)),
-    h("label", { for: "reason" }, T.absence.reason), reason,
-    h("label", { for: "document" }, T.absence.document), file,
-    h("button", { type: "button", class: "secondary", onclick: () => photo.click() },
-      T.absence.photo), photo, chosen, submit);
+    h("label", { for: "reason" }, T.absence.reason), reason, ...picker.nodes, submit);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (!documentFile) { fieldError(form, T.absence.noDocument); return; }
+    if (!picker.file) { fieldError(form, T.absence.noDocument); return; }
     fieldError(form, null);
     const data = new FormData();
     data.set("code", code.value);
     data.set("date_from", from.value);
     data.set("date_to", to.value);
     data.set("reason", reason.value.trim());
-    data.set("document", documentFile, documentFile.name);
+    data.set("document", picker.file, picker.file.name);
     const done = busy(submit, T.capture.sending);
     try {
       await api.call("POST", "/api/v1/absences", { form: data });
       app.toast(T.absence.done);
       app.go(`ajukan/${Date.now()}`);
     } catch (error) {
-      const details = error.details && Object.values(error.details).flat().join(" ");
-      fieldError(form, details ? `${error.message} ${details}` : error.message);
+      fieldError(form, refusalText(error));
       done();
     }
   });

@@ -73,7 +73,9 @@ function campaignsCard(app, campaigns, tz) {
         onclick: () => app.go(`presensi/lapor/${campaign.id}`) }, T.report.now) : null,
       history.length ? h("p", { class: "muted" }, `${T.report.history}: ` + history.slice(0, 5)
         .map((r) => `${dayText(r.work_date)} ${clockTime(r.reported_at, tz)}`).join(", "))
-        : null);
+        : null,
+      h("button", { class: "link", id: `excuse-${campaign.id}`,
+        onclick: () => app.go(`alasan/${campaign.id}`) }, T.report.excuse));
   });
 }
 

@@ -1,6 +1,7 @@
 // Tim (direct supervisors and heads of OPD): what waits for my decision — check-ins outside
 // the office or captured offline, with selfie, distance and note; absence requests with their
-// document. Approve, or reject with a reason: the same API as the dashboard.
+// document; reasons for a missed whereabouts report (campaigns). Approve, or reject with a
+// reason: the same API as the dashboard.
 import * as api from "../api.js";
 import { busy, fieldError, h, row } from "../dom.js";
 import { clockTime, dayText } from "../format.js";
@@ -26,17 +27,28 @@ function checkinDetails(item, tz) {
       : null];
 }
 
-function absenceDetails(item) {
-  const a = item.absence;
-  const open = h("button", { class: "secondary", onclick: async () => {
-    const file = await api.blob(a.document_url);
+function documentButton(url) {
+  return h("button", { class: "secondary", onclick: async () => {
+    const file = await api.blob(url);
     window.open(URL.createObjectURL(file), "_blank", "noopener");
   } }, T.team.document);
+}
+
+function absenceDetails(item) {
+  const a = item.absence;
   return [row(a.code_label, T.team.days(a.workdays)),
     h("p", {}, a.date_from === a.date_to ? dayText(a.date_from)
       : `${dayText(a.date_from)} – ${dayText(a.date_to)}`),
-    a.reason ? h("p", {}, a.reason) : null, open];
+    a.reason ? h("p", {}, a.reason) : null, documentButton(a.document_url)];
 }
+
+function excuseDetails(item) {
+  const e = item.campaign_excuse;
+  return [row(e.campaign_name, e.window_label), h("p", {}, e.reason),
+    documentButton(e.document_url)];
+}
+
+const DETAILS = { absence: absenceDetails, campaign_excuse: excuseDetails };
 
 function itemCard(app, item) {
   const tz = app.profile.today.tz;
@@ -46,7 +58,7 @@ function itemCard(app, item) {
   const reject = h("button", { class: "danger reject" }, T.team.reject);
   const card = h("div", { class: "card", dataset: { kind: item.kind, id: item.id } },
     h("h2", {}, item.employee.name), h("p", { class: "muted" }, item.summary),
-    ...(item.kind === "checkin" ? checkinDetails(item, tz) : absenceDetails(item)),
+    ...(item.kind === "checkin" ? checkinDetails(item, tz) : DETAILS[item.kind](item)),
     reason, h("div", { class: "pair" }, approve, reject));
   const decide = async (verdict, button) => {
     if (verdict === "reject" && !reason.value.trim()) { fieldError(card, T.team.needReason); return; }
@@ -68,7 +80,7 @@ function itemCard(app, item) {
 
 export async function render(app) {
   const body = await api.get("/api/v1/approvals?limit=50");
-  const items = body.items.filter((item) => item.kind === "checkin" || item.kind === "absence");
+  const items = body.items.filter((item) => item.kind === "checkin" || DETAILS[item.kind]);
   return { node: h("section", {}, h("h1", {}, T.team.title),
     items.length ? h("div", { id: "team-queue" }, items.map((item) => itemCard(app, item)))
       : h("p", { class: "card" }, T.team.none)) };
