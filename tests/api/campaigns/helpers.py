@@ -51,3 +51,12 @@ def compliance(client, world, campaign_id: int, who: str = "admin", **query):
                           query_string=query, headers=world.headers(who))
     assert response.status_code == 200, response.json
     return response.json
+
+
+def file_excuse(client, world, campaign_id: int, who: str, **fields):
+    """A reason with its document, as the web app sends it."""
+    from tests.factories import PDF_DOCUMENT
+
+    data = {**fields, "document": (io.BytesIO(PDF_DOCUMENT), "surat.pdf")}
+    return client.post(f"/api/v1/campaigns/{campaign_id}/excuses", headers=world.headers(who),
+                       data=data, content_type="multipart/form-data")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from api.models import AuditEntry, CampaignReport, CheckinEvent, DailyRecord
-from tests.api.campaigns.helpers import compliance, define, report
+from tests.api.campaigns.helpers import compliance, define, file_excuse, report
 from tests.api.checkin_helpers import enroll
 from tests.factories import PDF_DOCUMENT
 
@@ -129,12 +129,8 @@ def test_compliance_names_the_non_reporters_and_the_travellers(client, world, ap
 def test_an_excuse_or_an_approved_absence_excuses_a_window(client, world, app):
     campaign = define(client, world, app).json
     app.config["HADIR_FAKE_NOW"] = "2026-03-02T10:00:00+07:00"
-    filed = client.post(f"/api/v1/campaigns/{campaign['id']}/excuses",
-                        headers=world.headers("pegawai_a2"),
-                        data={"work_date": "2026-03-02", "window": "0",
-                              "reason": "Mengantar orang tua ke rumah sakit",
-                              "document": (io.BytesIO(PDF_DOCUMENT), "surat.pdf")},
-                        content_type="multipart/form-data")
+    filed = file_excuse(client, world, campaign["id"], "pegawai_a2", work_date="2026-03-02",
+                        window="0", reason="Mengantar orang tua ke rumah sakit")
     assert filed.status_code == 201, filed.json
     own = client.post(f"/api/v1/campaign-excuses/{filed.json['id']}/approve",
                       headers=world.headers("pegawai_a2"), json={})
@@ -226,11 +222,8 @@ def test_the_head_downloads_the_non_reporters(client, world, app):
 def test_an_excuse_waits_in_the_one_approvals_queue(client, world, app):
     campaign = define(client, world, app).json
     app.config["HADIR_FAKE_NOW"] = "2026-03-02T10:00:00+07:00"
-    filed = client.post(f"/api/v1/campaigns/{campaign['id']}/excuses",
-                        headers=world.headers("pegawai_a"),
-                        data={"work_date": "2026-03-01", "reason": "Menunggui anak yang sakit",
-                              "document": (io.BytesIO(PDF_DOCUMENT), "surat.pdf")},
-                        content_type="multipart/form-data")
+    filed = file_excuse(client, world, campaign["id"], "pegawai_a", work_date="2026-03-01",
+                        reason="Menunggui anak yang sakit")
     assert filed.status_code == 201 and filed.json["window_label"] == "sepanjang hari"
     queue = client.get("/api/v1/approvals", headers=world.headers("atasan_a")).json["items"]
     item = next(i for i in queue if i["kind"] == "campaign_excuse")
