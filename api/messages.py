@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
     "VALIDATION_ERROR": "Data yang dikirim tidak valid.",
     "BAD_REQUEST": "Permintaan tidak dapat diproses.",
     "INVALID_JSON": "Isi permintaan bukan JSON yang valid.",
+    "IMPORT_INVALID": "Ada baris yang salah; tidak ada data yang disimpan.",
     # presence-reporting campaigns (issue 11)
     "CAMPAIGN_INVALID": "Kampanye tidak valid; periksa isian yang ditandai.",
     "CAMPAIGN_STARTED": "Kampanye sudah dimulai dan tidak dapat diubah atau dihapus lagi.",

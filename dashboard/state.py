@@ -38,6 +38,8 @@ PAGES = (
              WHOLE_PEMDA_ROLES),
     PageSpec("pegawai", "app_pages/pegawai.py", texts.PAGE_PEGAWAI, ":material/badge:",
              frozenset({"pegawai"})),
+    PageSpec("kelola", "app_pages/kelola.py", texts.PAGE_KELOLA, ":material/group_add:",
+             frozenset({"operator", "admin"})),
     PageSpec("pengaturan", "app_pages/pengaturan.py", texts.PAGE_PENGATURAN,
              ":material/settings:", frozenset({"admin"})),
 )

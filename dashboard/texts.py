@@ -44,6 +44,27 @@ PAGE_PEGAWAI = "Pegawai"
 PAGE_RIWAYAT = "Riwayat saya"
 PAGE_PENGATURAN = "Pengaturan"
 PAGE_KAMPANYE = "Laporan keberadaan"
+PAGE_KELOLA = "Kelola pegawai"
+IMPORT_TITLE = "Impor pegawai dari SIMPEG/BKD"
+IMPORT_HELP = ("Kolom: NIP, Nama, Jabatan, Golongan, Jenis Pegawai, Unit, NIP Atasan, Lokasi "
+               "(xlsx atau CSV). Berkas diperiksa dulu; tidak ada yang disimpan sebelum semua "
+               "baris benar. NIP yang sudah ada diperbarui. Akun baru belum punya kata sandi: "
+               "terbitkan dengan Reset kata sandi saat akun diserahkan.")
+IMPORT_TEMPLATE = "Unduh templat impor"
+IMPORT_FILE = "Berkas ekspor SIMPEG (xlsx atau CSV)"
+IMPORT_PREVIEW = "Periksa berkas"
+IMPORT_COUNTS = {"create": "Baru", "update": "Diperbarui", "unchanged": "Tetap",
+                 "error": "Salah"}
+IMPORT_COLUMNS = {"row": "Baris", "name": "Nama", "action": "Tindakan",
+                  "changes": "Perubahan", "errors": "Kesalahan"}
+IMPORT_FIELDS = {"name": "nama", "jabatan": "jabatan", "golongan": "golongan",
+                 "employment_type": "jenis pegawai", "unit_id": "unit",
+                 "supervisor_id": "atasan"}
+IMPORT_FIX = "{count} baris salah: perbaiki di berkas lalu periksa lagi. Belum ada yang disimpan."
+IMPORT_NOTHING = "Semua baris sama dengan data tersimpan: tidak ada yang diubah."
+IMPORT_WRITE = "Simpan {count} perubahan"
+IMPORT_DONE = ("Tersimpan: {create} pegawai baru, {update} diperbarui, {unchanged} tetap, "
+               "{error} salah.")
 FILTERS = "Filter"
 FILTER_MONTH = "Bulan"
 FILTER_OPD = "OPD"

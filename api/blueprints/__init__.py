@@ -38,6 +38,7 @@ def register(api, app) -> None:
     for module in (recaps, analytics, rules, jobs):
         api.register_blueprint(module.blp)
     # presence-reporting campaigns (issue 11)
-    from api.blueprints import campaigns
+    from api.blueprints import campaigns, employee_import
 
     api.register_blueprint(campaigns.blp)
+    api.register_blueprint(employee_import.blp)

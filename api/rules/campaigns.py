@@ -110,7 +110,7 @@ def window_at(windows: Sequence[Window], moment: datetime, tz: str) -> tuple[dat
     """(local date, window index) a moment falls in, for an employee in `tz`; None outside
     every window (the end is exclusive: 09:00:00 is after 07:00–09:00)."""
     local = moment.astimezone(ZoneInfo(tz))
-    clock = local.time().replace(tzinfo=None)
+    clock = local.timetz().replace(tzinfo=None)
     for index, window in enumerate(windows):
         if window.start <= clock < window.end:
             return local.date(), index

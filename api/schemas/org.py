@@ -190,3 +190,31 @@ class RoleOut(ma.Schema):
     id = ma.fields.Integer()
     role = ma.fields.String()
     opd_id = ma.fields.Integer(allow_none=True)
+
+
+class ImportForm(Base):
+    opd = ma.fields.Integer(required=True)
+    dry_run = ma.fields.Boolean(load_default=True, metadata={
+        "description": "Bawaan: hanya diperiksa, tidak ada yang disimpan"})
+    schedule_group = ma.fields.Integer(load_default=None, metadata={
+        "description": "Kelompok jadwal pegawai baru (bawaan: 5 hari kerja)"})
+
+
+class ImportFiles(ma.Schema):
+    file = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary",
+                                                  "description": "Ekspor SIMPEG/BKD (xlsx/CSV)"})
+
+
+class ImportRowOut(ma.Schema):
+    row = ma.fields.Integer()
+    nip = ma.fields.String()
+    name = ma.fields.String()
+    action = ma.fields.String(metadata={"enum": ["create", "update", "unchanged", "error"]})
+    changes = ma.fields.List(ma.fields.String())
+    errors = ma.fields.List(ma.fields.String())
+
+
+class ImportOut(ma.Schema):
+    counts = ma.fields.Dict()
+    rows = ma.fields.List(ma.fields.Nested(ImportRowOut))
+    written = ma.fields.Boolean()

@@ -15,13 +15,14 @@ MENUS = {
     "pegawai": [texts.PAGE_RIWAYAT],
     "atasan": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_PEGAWAI],
     "kepala_opd": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
-                   texts.PAGE_PEGAWAI],
+                   texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI],
     "operator": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
-                 texts.PAGE_PEGAWAI],
+                 texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA],
     "admin": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
-              texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI, texts.PAGE_PENGATURAN],
-    "analis": [texts.PAGE_BERANDA, texts.PAGE_MONITORING, texts.PAGE_ANALITIK,
-               texts.PAGE_PEGAWAI],
+              texts.PAGE_KAMPANYE, texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
+              texts.PAGE_PENGATURAN],
+    "analis": [texts.PAGE_BERANDA, texts.PAGE_MONITORING, texts.PAGE_KAMPANYE,
+               texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI],
 }
 
 

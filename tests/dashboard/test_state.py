@@ -17,11 +17,13 @@ UNITS = {14: 4, 15: 4, 1: 1}
 @pytest.mark.parametrize(("roles", "pages"), [
     ({"pegawai"}, ["pegawai"]),
     ({"pegawai", "atasan"}, ["beranda", "persetujuan", "pegawai"]),
-    ({"pegawai", "atasan", "kepala_opd"}, ["beranda", "persetujuan", "monitoring", "pegawai"]),
-    ({"pegawai", "operator"}, ["beranda", "persetujuan", "monitoring", "pegawai"]),
-    ({"pegawai", "analis"}, ["beranda", "monitoring", "analitik", "pegawai"]),
-    ({"pegawai", "admin"}, ["beranda", "persetujuan", "monitoring", "analitik", "pegawai",
-                            "pengaturan"]),
+    ({"pegawai", "atasan", "kepala_opd"}, ["beranda", "persetujuan", "monitoring", "kampanye",
+                                           "pegawai"]),
+    ({"pegawai", "operator"}, ["beranda", "persetujuan", "monitoring", "kampanye", "pegawai",
+                               "kelola"]),
+    ({"pegawai", "analis"}, ["beranda", "monitoring", "kampanye", "analitik", "pegawai"]),
+    ({"pegawai", "admin"}, ["beranda", "persetujuan", "monitoring", "kampanye", "analitik",
+                            "pegawai", "kelola", "pengaturan"]),
 ])
 def test_pages_per_role(roles, pages):
     assert [p.slug for p in state.visible_pages(roles)] == pages

@@ -19,7 +19,7 @@ from api.models import (
 )
 from api.rules.codes import label
 
-from .queue import why_pending
+from .items import why_pending
 
 WHAT = {"in": "masuk", "out": "pulang"}
 
