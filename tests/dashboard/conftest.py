@@ -83,6 +83,10 @@ def demo_env(tmp_path_factory) -> Iterator[dict]:
            "JWT_SECRET_KEY": "dashboard-test-secret-0123456789",
            "RATELIMIT_LOGIN": "10000 per minute", "LOG_LEVEL": "WARNING",
            "JOBS_IMMEDIATE": "true", "JOBS_DB": str(folder / "jobs.db"),
+           # one key for the demo build and the server, and a file of the test's own: never
+           # the checkpoints a developer's `make run` left in data/audit
+           "AUDIT_CHECKPOINT_KEY": "dashboard-test-audit-key-0123456789",
+           "AUDIT_CHECKPOINT_FILE": str(folder / "checkpoints.jsonl"),
            "PYTHONPATH": str(ROOT)}
     yield {"env": env, "folder": folder}
     if pg_url:

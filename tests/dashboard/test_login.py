@@ -20,7 +20,7 @@ MENUS = {
                  texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA],
     "admin": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
               texts.PAGE_KAMPANYE, texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
-              texts.PAGE_PENGATURAN],
+              texts.PAGE_AUDIT, texts.PAGE_PENGATURAN],
     "analis": [texts.PAGE_BERANDA, texts.PAGE_MONITORING, texts.PAGE_KAMPANYE,
                texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI],
 }

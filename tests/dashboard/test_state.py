@@ -23,7 +23,7 @@ UNITS = {14: 4, 15: 4, 1: 1}
                                "kelola"]),
     ({"pegawai", "analis"}, ["beranda", "monitoring", "kampanye", "analitik", "pegawai"]),
     ({"pegawai", "admin"}, ["beranda", "persetujuan", "monitoring", "kampanye", "analitik",
-                            "pegawai", "kelola", "pengaturan"]),
+                            "pegawai", "kelola", "audit", "pengaturan"]),
 ])
 def test_pages_per_role(roles, pages):
     assert [p.slug for p in state.visible_pages(roles)] == pages

@@ -46,6 +46,8 @@ def serve(folder: Path, **settings: str) -> Iterator[dict]:
            "JWT_SECRET_KEY": "webapp-test-secret-0123456789abcdef", "LOG_LEVEL": "WARNING",
            "RATELIMIT_LOGIN": "1000 per minute", "RATELIMIT_CHECKIN": "1000 per minute",
            "JOBS_IMMEDIATE": "true", "JOBS_DB": str(folder / "jobs.db"),
+           "AUDIT_CHECKPOINT_KEY": "webapp-test-audit-key-0123456789",
+           "AUDIT_CHECKPOINT_FILE": str(folder / "checkpoints.jsonl"),
            "PYTHONPATH": str(ROOT), **settings}
     logins_path = folder / "logins.json"
     seeded = subprocess.run([sys.executable, "-m", "tests.webapp.seed_world", str(logins_path)],
