@@ -1,7 +1,7 @@
 """Check-ins, their review by supervisors, and the daily records."""
 from __future__ import annotations
 
-from flask import Response, current_app, request
+from flask import Response, current_app
 from flask_smorest import Blueprint
 
 from api import clock
@@ -11,43 +11,13 @@ from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
 from api.schemas import attendance as s
 from api.services import daily, storage
 from api.services.accounts import authenticated, current_actor, scope
-from api.services.checkin import MAX_BURST_FRAMES, CheckinRequest, challenges, review, submit
+from api.services.checkin import CheckinRequest, challenges, review, submit
+
+from .capture import checkin_limit, frames, idempotency_key, image
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
                 description="Presensi masuk/pulang dan rekap harian")
 SECURITY = [{"bearerAuth": []}]
-
-
-def _checkin_limit() -> str:
-    return current_app.config["RATELIMIT_CHECKIN"]
-
-
-def _idempotency_key() -> str:
-    key = (request.headers.get("Idempotency-Key") or "").strip()
-    if not key or len(key) > 128:
-        raise ApiError("IDEMPOTENCY_KEY_REQUIRED", 400)
-    return key
-
-
-def _image(upload, field: str) -> bytes:
-    limit = current_app.config["MAX_SELFIE_BYTES"]
-    data = upload.read(limit + 1)
-    storage.check(data, storage.IMAGE_TYPES, limit, field)
-    return data
-
-
-def _frames(form) -> tuple[bytes, ...]:
-    """The challenge burst: 1–3 images with a challenge, none without one."""
-    uploads = request.files.getlist("frames")
-    if form["challenge_id"] is None:
-        if uploads:
-            raise ApiError("VALIDATION_ERROR", 422, details={
-                "frames": ["Rangkaian foto hanya bersama challenge_id."]})
-        return ()
-    if not 1 <= len(uploads) <= MAX_BURST_FRAMES:
-        raise ApiError("CHALLENGE_FRAMES", 422, details={
-            "frames": [f"Kirim 1 sampai {MAX_BURST_FRAMES} foto tantangan."]})
-    return tuple(_image(upload, "frames") for upload in uploads)
 
 
 def _challenge_limit() -> str:
@@ -69,7 +39,7 @@ def create_challenge(body):
 
 
 @blp.route("/checkins", methods=["POST"])
-@limiter.limit(_checkin_limit)
+@limiter.limit(checkin_limit)
 @authenticated(allow_default_password=True, allow_inactive=True)
 @blp.arguments(s.CheckinForm, location="form")
 @blp.arguments(s.SelfieFile, location="files")
@@ -81,8 +51,8 @@ def create_challenge(body):
 def create_checkin(form, files):
     """Presensi masuk/pulang dengan swafoto, lokasi GPS dan ID perangkat (SPEC §4)."""
     actor = current_actor()
-    req = CheckinRequest(selfie=_image(files["selfie"], "selfie"),
-                         idempotency_key=_idempotency_key(), frames=_frames(form), **form)
+    req = CheckinRequest(selfie=image(files["selfie"], "selfie"),
+                         idempotency_key=idempotency_key(), frames=frames(form), **form)
     answer, replayed = submit(Employee.get_by_id(actor.id), actor.must_change_password, req,
                               clock.now())
     status = 200 if replayed or answer["status"] == "REJECTED" else 201

@@ -9,8 +9,7 @@ from flask_smorest import Blueprint
 from api import clock
 from api.errors import ApiError
 from api.extensions import limiter
-from api.models import Campaign, CampaignExcuse, CampaignReport, Employee, Opd
-from api.rules.campaigns import status, window_bounds
+from api.models import Campaign, CampaignExcuse, Employee, Opd
 from api.schemas import campaigns as s
 from api.schemas.absences import DocumentFile
 from api.services import campaigns, daily, recaps, storage
@@ -23,10 +22,9 @@ from api.services.accounts import (
 )
 from api.services.checkin import CheckinRequest
 from api.services.org import fetch
-from api.services.schedules import employee_tz
 from api.services.storage import read_upload
 
-from .attendance import _checkin_limit, _frames, _idempotency_key, _image
+from .capture import checkin_limit, frames, idempotency_key, image
 
 blp = Blueprint("campaigns", __name__, url_prefix="/api/v1",
                 description="Kampanye laporan keberadaan (SiAbOn): jendela, laporan, alasan, "
@@ -91,7 +89,7 @@ def delete_campaign(campaign_id):
 
 
 @blp.route("/campaigns/<int:campaign_id>/reports", methods=["POST"])
-@limiter.limit(_checkin_limit)
+@limiter.limit(checkin_limit)
 @authenticated()
 @blp.arguments(s.ReportForm, location="form")
 @blp.arguments(s.ReportFiles, location="files")
@@ -110,13 +108,13 @@ def create_report(form, files, campaign_id):
     if campaigns.rules_of(campaign).selfie_required:
         if files.get("selfie") is None:
             raise ApiError("VALIDATION_ERROR", 422, details={"selfie": ["Wajib diisi."]})
-        selfie = _image(files["selfie"], "selfie")
+        selfie = image(files["selfie"], "selfie")
     req = CheckinRequest(kind="in", selfie=selfie, lat=form["lat"], lon=form["lon"],
                          accuracy_m=form["accuracy_m"], is_mock=form["is_mock"],
                          device_id=form["device_id"], client_time=None, note="",
-                         idempotency_key=_idempotency_key(), client=form["client"],
+                         idempotency_key=idempotency_key(), client=form["client"],
                          challenge_id=form["challenge_id"],
-                         challenge_nonce=form["challenge_nonce"], frames=_frames(form))
+                         challenge_nonce=form["challenge_nonce"], frames=frames(form))
     answer, replayed = campaigns.reports.submit(
         Employee.get_by_id(actor.id), actor.must_change_password, campaign, req, clock.now())
     return answer, 200 if replayed else 201
@@ -129,29 +127,7 @@ def create_report(form, files, campaign_id):
 def my_campaigns():
     """Kampanye yang sedang berjalan untuk pegawai ini: jendela hari ini (jam kantornya) dan
     riwayat laporannya."""
-    employee = Employee.get_by_id(current_actor().id)
-    tz, now = employee_tz(employee.id), clock.now()
-    today = clock.local(now, tz).date()
-    out = []
-    for row in Campaign.select().where(Campaign.date_from <= today, Campaign.date_to >= today):
-        rules = campaigns.rules_of(row)
-        if not rules.targets(employee.opd_id, employee.employment_type):
-            continue
-        mine = {(r.work_date, r.window): r for r in CampaignReport.select().where(
-            CampaignReport.campaign == row.id, CampaignReport.employee == employee.id)}
-        windows = []
-        for index, window in enumerate(rules.windows):
-            starts, ends = window_bounds(today, window, tz)
-            report = mine.get((today, index))
-            windows.append({"index": index, "label": window.label,
-                            "starts_at": starts.isoformat(), "ends_at": ends.isoformat(),
-                            "status": status(report is not None, False, today, window, tz, now),
-                            "report": campaigns.reports.report_dict(report) if report else None})
-        history = [campaigns.reports.report_dict(r) for r in
-                   sorted(mine.values(), key=lambda r: r.reported_at, reverse=True)]
-        out.append({"campaign": campaigns.campaign_dict(row), "today": windows,
-                    "history": history})
-    return out
+    return campaigns.reports.mine(Employee.get_by_id(current_actor().id), clock.now())
 
 
 @blp.route("/campaigns/<int:campaign_id>/excuses", methods=["POST"])

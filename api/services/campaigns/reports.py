@@ -15,11 +15,11 @@ from api.errors import ApiError
 from api.formats import iso_z
 from api.messages import message
 from api.models import Campaign, CampaignReport, Employee
-from api.rules.campaigns import inside_zone, window_at
+from api.rules.campaigns import inside_zone, status, window_at, window_bounds
 from api.services import checkin, storage
 from api.services.schedules import employee_tz
 
-from .book import rules_of
+from .book import campaign_dict, rules_of
 
 
 def report_dict(row: CampaignReport, duplicate: bool = False) -> dict:
@@ -34,6 +34,32 @@ def report_dict(row: CampaignReport, duplicate: bool = False) -> dict:
             "reported_at": iso_z(row.reported_at), "lat": row.lat, "lon": row.lon,
             "inside_zone": row.inside_zone, "similarity": row.similarity,
             "duplicate": duplicate, "message": text}
+
+
+def mine(employee: Employee, now: datetime) -> list[dict]:
+    """The campaigns running today for this employee: today's windows in their office time,
+    each with its state and report, and the reports sent so far."""
+    tz = employee_tz(employee.id)
+    today = clock.local(now, tz).date()
+    out = []
+    for row in Campaign.select().where(Campaign.date_from <= today, Campaign.date_to >= today):
+        rules = rules_of(row)
+        if not rules.targets(employee.opd_id, employee.employment_type):
+            continue
+        sent = {(r.work_date, r.window): r for r in CampaignReport.select().where(
+            CampaignReport.campaign == row.id, CampaignReport.employee == employee.id)}
+        windows = []
+        for index, window in enumerate(rules.windows):
+            starts, ends = window_bounds(today, window, tz)
+            report = sent.get((today, index))
+            windows.append({"index": index, "label": window.label,
+                            "starts_at": starts.isoformat(), "ends_at": ends.isoformat(),
+                            "status": status(report is not None, False, today, window, tz, now),
+                            "report": report_dict(report) if report else None})
+        history = [report_dict(r) for r in
+                   sorted(sent.values(), key=lambda r: r.reported_at, reverse=True)]
+        out.append({"campaign": campaign_dict(row), "today": windows, "history": history})
+    return out
 
 
 def submit(employee: Employee, must_change_password: bool, campaign: Campaign,
