@@ -126,6 +126,35 @@ def _close(opd: dict) -> None:
         month=state.month_label(chosen.month), opd=opd["name"]))
 
 
+def _close_all(open_opds: list[dict]) -> None:
+    """Close the month for every OPD that is ready; the others are listed with the API's
+    reason (pending items, the month not over yet…)."""
+    progress = st.progress(0.0)
+    refused = []
+    for done, opd in enumerate(open_opds, start=1):
+        progress.progress((done - 1) / len(open_opds), texts.EXPORT_PROGRESS.format(
+            name=opd["name"], done=done, total=len(open_opds)))
+        try:
+            data.client().post("/api/v1/closings", {"opd": opd["id"], "month": chosen.month})
+        except ApiError as error:
+            refused.append({texts.OPD: opd["name"], texts.CLOSING_WHY: error.message})
+    data.forget()
+    st.session_state["closing_all"] = (chosen.month, len(open_opds) - len(refused), refused)
+
+
+def _reopen(row: dict, opd: dict) -> None:
+    reason = st.session_state.get("reopen_reason", "").strip()
+    try:
+        data.client().post(f"/api/v1/closings/{row['id']}/reopen", {"reason": reason})
+    except ApiError as error:
+        details = " ".join(m for v in (error.details or {}).values() for m in v)
+        st.session_state["closing_flash"] = ("error", f"{error.message} {details}".strip())
+        return
+    data.forget()
+    st.session_state["closing_flash"] = ("success", texts.REOPENED_OK.format(
+        month=state.month_label(chosen.month), opd=opd["name"]))
+
+
 def _closing() -> None:
     st.subheader(texts.CLOSING)
     flash = st.session_state.pop("closing_flash", None)
@@ -146,12 +175,37 @@ def _closing() -> None:
                                                    reason=row["reopen_reason"])
         table.append({texts.OPD: opd["name"], texts.CLOSING: status})
     st.dataframe(pd.DataFrame(table), hide_index=True, key="closing_table")
-    if "admin" in data.roles() and chosen.opd is not None and (
-            mine.get(chosen.opd, {}).get("status") != "closed"):
-        opd = next(o for o in opds if o["id"] == chosen.opd)
+    if "admin" not in data.roles():
+        return
+    if chosen.opd is None:
+        _close_all_button([o for o in in_scope
+                           if mine.get(o["id"], {}).get("status") != "closed"])
+        return
+    opd = next(o for o in opds if o["id"] == chosen.opd)
+    row = mine.get(chosen.opd, {})
+    if row.get("status") != "closed":
         st.button(texts.CLOSE_MONTH.format(month=state.month_label(chosen.month),
                                            opd=opd["name"]), key="close_month",
                   on_click=_close, args=(opd,), icon=":material/lock:")
+        return
+    st.text_input(texts.REOPEN_REASON, key="reopen_reason")
+    st.button(texts.REOPEN.format(month=state.month_label(chosen.month), opd=opd["name"]),
+              key="reopen_month", on_click=_reopen, args=(row, opd), icon=":material/lock_open:")
+
+
+def _close_all_button(open_opds: list[dict]) -> None:
+    done = st.session_state.get("closing_all")
+    if done and done[0] == chosen.month:
+        _month, closed, refused = done
+        st.success(texts.CLOSED_ALL.format(count=closed))
+        if refused:
+            st.markdown(f"**{texts.NOT_READY.format(count=len(refused))}**")
+            st.dataframe(pd.DataFrame(refused), hide_index=True, key="not_ready")
+    if open_opds and st.button(texts.CLOSE_ALL.format(month=state.month_label(chosen.month),
+                                                      count=len(open_opds)),
+                               key="close_all", icon=":material/lock:"):
+        _close_all(open_opds)
+        st.rerun()
 
 
 st.title(texts.MONITORING_TITLE.format(month=state.month_label(chosen.month)))

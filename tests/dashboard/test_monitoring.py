@@ -102,6 +102,27 @@ def test_month_closing_status_and_admin_closing(dashboard, api, api_login):
     found = requests.get(f"{api}/api/v1/closings", params={"year": 2026, "opd": 4},
                          headers=api_login("kepala_opd"), timeout=10).json()
     assert [(c["month"], c["status"]) for c in found] == [("2026-01", "closed")]
+    again = dashboard("admin", "monitoring", params={"bulan": "2026-01", "opd": "4"})
+    again.button(key="reopen_month").click().run()  # no reason: refused, nothing changes
+    assert "reason" not in " ".join(e.value for e in again.error)
+    assert again.error and again.error[0].value.startswith("Data yang dikirim tidak valid")
+    again.text_input(key="reopen_reason").input("Koreksi surat tugas yang terlambat masuk")
+    again.button(key="reopen_month").click().run()
+    assert texts.REOPENED_OK.format(month="Januari 2026", opd="Dinas Kesehatan") in [
+        s.value for s in again.success]
+    reopened = requests.get(f"{api}/api/v1/closings", params={"year": 2026, "opd": 4},
+                            headers=api_login("kepala_opd"), timeout=10).json()
+    assert [(c["month"], c["status"]) for c in reopened] == [("2026-01", "reopened")]
+
+
+def test_closing_every_opd_lists_those_not_ready(dashboard, api, api_login):
+    at = dashboard("admin", "monitoring", params={"bulan": "2026-03"})
+    opds = requests.get(f"{api}/api/v1/opds", headers=api_login("admin"), timeout=10).json()
+    at.button(key="close_all").click().run()
+    assert texts.CLOSED_ALL.format(count=0) in [s.value for s in at.success]
+    not_ready = table(at, texts.CLOSING_WHY)
+    assert len(not_ready) == len(opds)  # March has not ended on 10 March
+    assert all("baru dapat ditutup" in why for why in not_ready[texts.CLOSING_WHY])
 
 
 def test_operator_monitors_their_opd(dashboard):
