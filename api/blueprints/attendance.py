@@ -7,10 +7,10 @@ from flask_smorest import Blueprint
 from api import clock
 from api.errors import ApiError
 from api.extensions import limiter
-from api.models import CheckinEvent, DailyRecord, Employee, StoredFile
+from api.models import CheckinEvent, DailyRecord, Employee
 from api.schemas import attendance as s
 from api.services import daily, storage
-from api.services.accounts import authenticated, current_actor, scope
+from api.services.accounts import authenticated, current_actor
 from api.services.checkin import CheckinRequest, challenges, review, submit
 
 from .capture import checkin_limit, frames, idempotency_key, image
@@ -109,11 +109,8 @@ def get_selfie(event_id):
     event = CheckinEvent.get_or_none(CheckinEvent.id == event_id)
     if event is None or event.selfie_id is None:
         raise ApiError("NOT_FOUND", 404)
-    actor = current_actor()
-    scope.require_evidence(actor, event.employee_id)
-    stored = StoredFile.get_by_id(event.selfie_id)
-    return Response(storage.read_audited(actor.id, stored, event.employee_id),
-                    mimetype=stored.mime, headers={"Cache-Control": "private, max-age=300"})
+    content, mime = storage.evidence_of(current_actor(), event.selfie_id, event.employee_id)
+    return Response(content, mimetype=mime, headers={"Cache-Control": "private, max-age=300"})
 
 
 @blp.route("/checkins/<int:event_id>/frames/<int:position>", methods=["GET"])
@@ -126,11 +123,8 @@ def get_frame(event_id, position):
     ids = review.frame_ids(event) if event is not None else []
     if not 1 <= position <= len(ids):
         raise ApiError("NOT_FOUND", 404)
-    actor = current_actor()
-    scope.require_evidence(actor, event.employee_id)
-    stored = StoredFile.get_by_id(ids[position - 1])
-    return Response(storage.read_audited(actor.id, stored, event.employee_id),
-                    mimetype=stored.mime, headers={"Cache-Control": "private, max-age=300"})
+    content, mime = storage.evidence_of(current_actor(), ids[position - 1], event.employee_id)
+    return Response(content, mimetype=mime, headers={"Cache-Control": "private, max-age=300"})
 
 
 @blp.route("/days", methods=["GET"])

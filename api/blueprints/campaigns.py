@@ -12,6 +12,7 @@ from api.extensions import limiter
 from api.models import Campaign, CampaignExcuse, Employee, Opd
 from api.schemas import campaigns as s
 from api.schemas.absences import DocumentFile
+from api.schemas.attendance import DecisionIn
 from api.services import campaigns, daily, recaps, storage
 from api.services.accounts import (
     REPORT_ROLES,
@@ -180,7 +181,7 @@ def _decide(excuse_id: int, approve: bool, reason: str):
 
 @blp.route("/campaign-excuses/<int:excuse_id>/approve", methods=["POST"])
 @authenticated()
-@blp.arguments(s.Decision)
+@blp.arguments(DecisionIn)
 @blp.response(200, s.ExcuseOut)
 @blp.doc(security=SECURITY)
 def approve_excuse(body, excuse_id):
@@ -190,7 +191,7 @@ def approve_excuse(body, excuse_id):
 
 @blp.route("/campaign-excuses/<int:excuse_id>/reject", methods=["POST"])
 @authenticated()
-@blp.arguments(s.Decision)
+@blp.arguments(DecisionIn)
 @blp.response(200, s.ExcuseOut)
 @blp.doc(security=SECURITY)
 def reject_excuse(body, excuse_id):
@@ -198,10 +199,12 @@ def reject_excuse(body, excuse_id):
     return _decide(excuse_id, False, body["reason"])
 
 
-def _compliance(campaign_id: int, opd: int | None, day=None) -> tuple[Campaign, dict, tuple]:
+def _compliance(campaign_id: int, opd: int | None, day=None):
+    """(campaign, its cells in the caller's scope, the compliance answer, the OPD ids)."""
     campaign = _campaign(campaign_id)
     opd_ids = report_opds(current_actor(), opd)
-    return campaign, campaigns.compliance.report(campaign, clock.now(), opd_ids, day), opd_ids
+    frame = campaigns.compliance.cells(campaign, clock.now(), opd_ids, day)
+    return campaign, frame, campaigns.compliance.report(campaign, frame, day), opd_ids
 
 
 @blp.route("/campaigns/<int:campaign_id>/compliance", methods=["GET"])
@@ -212,8 +215,7 @@ def _compliance(campaign_id: int, opd: int | None, day=None) -> tuple[Campaign, 
 def compliance(args, campaign_id):
     """Kepatuhan per jendela dan hari, per OPD dan unit; daftar pegawai yang tidak melapor;
     laporan di luar zona (kemungkinan bepergian)."""
-    campaign, answer, _ = _compliance(campaign_id, args["opd"], args["date"])
-    answer.pop("_frame")
+    campaign, _frame, answer, _ = _compliance(campaign_id, args["opd"], args["date"])
     return {"campaign": campaigns.campaign_dict(campaign), **answer}
 
 
@@ -225,7 +227,7 @@ def compliance(args, campaign_id):
 def export(args, campaign_id):
     """Unduh hasil pemantauan: xlsx (ringkasan per OPD + satu lembar per OPD) atau PDF
     (daftar pegawai yang tidak melapor per OPD, ditandatangani kepala OPD)."""
-    campaign, answer, opd_ids = _compliance(campaign_id, args["opd"])
+    campaign, frame, answer, opd_ids = _compliance(campaign_id, args["opd"])
     query = Opd.select().order_by(Opd.code)
     if opd_ids is not None:
         query = query.where(Opd.id.in_(list(opd_ids)))
@@ -237,5 +239,5 @@ def export(args, campaign_id):
                                               daily.pemda_today())
         return recaps.pdf.send_pdf(content, f"{name}.pdf")
     return recaps.xlsx.send_workbook(
-        lambda path: campaigns.exports.write_xlsx(path, campaign, answer, pemda, opds),
+        lambda path: campaigns.exports.write_xlsx(path, campaign, answer, frame, pemda, opds),
         f"{name}.xlsx")

@@ -113,13 +113,13 @@ def counted_punches(
     """First IN and last OUT inside the acceptance windows, each from the strongest source that
     has one (precedence.PUNCH_RANK); an OUT before that IN is ignored."""
     ins = strongest([p for p in punches if p.kind == "in"
-                     and window_check("in", day, p.at) is None], "in")
+                     and window_check("in", day, p.at) is None])
     first_in = min(ins, key=lambda p: as_utc(p.at)) if ins else None
     outs = strongest([
         p for p in punches
         if p.kind == "out" and window_check("out", day, p.at) is None
         and (first_in is None or as_utc(p.at) > as_utc(first_in.at))
-    ], "out")  # fmt: skip
+    ])  # fmt: skip
     last_out = max(outs, key=lambda p: as_utc(p.at)) if outs else None
     return first_in, last_out
 

@@ -32,11 +32,10 @@ SOURCE_WORD = {"app": "presensi aplikasi", "correction": "koreksi yang disetujui
                "manual": "presensi manual"}
 
 
-def strongest(punches: Sequence, kind: str) -> list:
-    """The punches of one kind from the strongest source present (PUNCH_RANK)."""
-    of_kind = [p for p in punches if p.kind == kind]
+def strongest(punches: Sequence) -> list:
+    """The punches (of one kind) from the strongest source present (PUNCH_RANK)."""
     for source in PUNCH_RANK:
-        chosen = [p for p in of_kind if p.source == source]
+        chosen = [p for p in punches if p.source == source]
         if chosen:
             return chosen
     return []

@@ -161,10 +161,6 @@ class ExcuseQuery(PageArgs):
                               validate=one_of(("pending", "approved", "rejected")))
 
 
-class Decision(Base):
-    reason = ma.fields.String(load_default="", validate=length(500))
-
-
 class ComplianceQuery(Base):
     date = ma.fields.Date(load_default=None, metadata={"description": "Kosong: seluruh masa "
                                                                       "kampanye"})

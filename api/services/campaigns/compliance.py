@@ -12,7 +12,15 @@ from datetime import date, datetime
 import pandas as pd
 from flask import current_app
 
-from api.models import AbsenceRequest, CampaignExcuse, CampaignReport, Employee, Opd, Unit
+from api.models import (
+    AbsenceRequest,
+    Assignment,
+    CampaignExcuse,
+    CampaignReport,
+    Employee,
+    Opd,
+    Unit,
+)
 from api.rules.campaigns import STATUSES, campaign_dates, compliance_percent, status
 from api.services import daily
 
@@ -44,8 +52,15 @@ def cells(campaign, now: datetime, opd_ids: Sequence[int] | None = None,
           day: date | None = None) -> pd.DataFrame:
     """One row per target employee, date and window (CELL_COLUMNS), in scope."""
     rules = rules_of(campaign)
-    people = list(Employee.select(Employee.id, Employee.name, Employee.nip, Employee.jabatan,
-                                  Employee.employment_type).where(Employee.active).tuples())
+    query = Employee.select(Employee.id, Employee.name, Employee.nip, Employee.jabatan,
+                            Employee.employment_type).where(Employee.active)
+    reach = set(opd_ids) if opd_ids is not None else None
+    if rules.opds:
+        reach = set(rules.opds) if reach is None else reach & rules.opds
+    if reach is not None:  # only who was ever posted there can count there on a date
+        query = query.where(Employee.id.in_(Assignment.select(Assignment.employee).where(
+            Assignment.opd.in_(list(reach)))))
+    people = list(query.tuples())
     ids = [p[0] for p in people]
     postings = daily.load_postings(ids, current_app.config["PEMDA_TZ"])
     reports = {(e, d, w): inside for e, d, w, inside in CampaignReport.select(
@@ -101,20 +116,18 @@ def names() -> tuple[dict[int, str], dict[int, str]]:
             dict(Unit.select(Unit.id, Unit.name).tuples()))
 
 
-def report(campaign, now: datetime, opd_ids: Sequence[int] | None,
-           day: date | None) -> dict:
-    """The compliance answer: totals, per window and day, per OPD and unit, non-reporters
-    (anyone with a missed window, or an open one not reported yet) and reports outside the
-    zone."""
+def report(campaign, frame: pd.DataFrame, day: date | None) -> dict:
+    """The compliance answer from the campaign's cells (`cells`): totals, per window and day,
+    per OPD and unit, non-reporters (anyone with a missed window, or an open one not reported
+    yet) and reports outside the zone."""
     rules = rules_of(campaign)
-    frame = cells(campaign, now, opd_ids, day)
     opd_names, unit_names = names()
     labels = [w.label for w in rules.windows]
     if frame.empty:
         totals = {s: 0 for s in STATUSES} | {"outside_zone": 0, "percent": None}
         return {"date": day, "windows": labels, "employees": 0, "totals": totals,
                 "by_window": [], "by_opd": [], "by_unit": [], "non_reporters": [],
-                "outside_zone": [], "_frame": frame}
+                "outside_zone": []}
     whole = _counts(frame.assign(k=0), ["k"]).iloc[0].to_dict()
     by_window = _counts(frame, ["work_date", "window"])
     by_window["label"] = [labels[w] for w in by_window["window"]]
@@ -143,4 +156,4 @@ def report(campaign, now: datetime, opd_ids: Sequence[int] | None,
             "by_window": _records(by_window), "by_opd": _records(by_opd),
             "by_unit": _records(by_unit),
             "non_reporters": _records(non.rename(columns={"what": "missed"})),
-            "outside_zone": _records(outside), "_frame": frame}
+            "outside_zone": _records(outside)}

@@ -9,18 +9,16 @@ from api import clock
 from api.db import write_transaction
 from api.errors import ApiError
 from api.formats import iso_z
-from api.models import Campaign, CampaignExcuse, Employee, StoredFile
+from api.models import Campaign, CampaignExcuse, Employee
 from api.services import audit, storage
-from api.services.accounts import Actor, duties, scope
+from api.services.accounts import Actor, duties
 
 from .book import rules_of
 
 
 def document(actor: Actor, row: CampaignExcuse) -> tuple[bytes, str]:
     """The supporting document, for the employee, those who decide and admins (audited)."""
-    scope.require_evidence(actor, row.employee_id)
-    stored = StoredFile.get_by_id(row.document_id)
-    return storage.read_audited(actor.id, stored, row.employee_id), stored.mime
+    return storage.evidence_of(actor, row.document_id, row.employee_id)
 
 
 def window_label(row: CampaignExcuse) -> str:

@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 import xlsxwriter
 
+from api.formats import indonesian_date
 from api.models import Opd
 from api.rules.campaigns import STATUSES
-from api.rules.recap import MONTHS_ID
 from api.services.org import head_of
 from api.services.recaps import forms, pdf
 from api.services.recaps import xlsx as rx
@@ -25,8 +25,7 @@ TITLE = "LAPORAN PEMANTAUAN KEBERADAAN PEGAWAI"
 
 
 def _dates_line(first: date, last: date) -> str:
-    return (f"{first.day} {MONTHS_ID[first.month - 1]} {first.year} – "
-            f"{last.day} {MONTHS_ID[last.month - 1]} {last.year}").upper()
+    return f"{indonesian_date(first)} – {indonesian_date(last)}".upper()
 
 
 def summary_columns() -> list[rx.Column]:
@@ -62,7 +61,8 @@ def employee_table(frame: pd.DataFrame, labels: list[str]) -> tuple[list[rx.Colu
     return columns, wide
 
 
-def write_xlsx(path: str, campaign, answer: dict, pemda: str, opds: list[Opd]) -> None:
+def write_xlsx(path: str, campaign, answer: dict, frame: pd.DataFrame, pemda: str,
+               opds: list[Opd]) -> None:
     rules = rules_of(campaign)
     book = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_numbers": False,
                                       "strings_to_formulas": False, "strings_to_urls": False})
@@ -75,7 +75,6 @@ def write_xlsx(path: str, campaign, answer: dict, pemda: str, opds: list[Opd]) -
                     [pemda.upper(), "BADAN KEPEGAWAIAN DAERAH", " "], subtitle)
     if not summary.empty:
         rx.table(ws, styles, summary_columns(), summary.assign(no=range(1, len(summary) + 1)))
-    frame = answer["_frame"]
     for opd in opds:
         own = frame[frame["opd_id"] == opd.id]
         ws = book.add_worksheet(rx.sheet_name(opd.code, used))

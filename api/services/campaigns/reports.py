@@ -22,8 +22,10 @@ from api.services.schedules import employee_tz
 from .book import campaign_dict, rules_of
 
 
-def report_dict(row: CampaignReport, duplicate: bool = False) -> dict:
-    tz = employee_tz(row.employee_id)
+def report_dict(row: CampaignReport, duplicate: bool = False, tz: str | None = None) -> dict:
+    """The report as answers show it, its time in the employee's office zone (`tz`, looked up
+    when not given)."""
+    tz = tz or employee_tz(row.employee_id)
     local = clock.local(clock.from_db(row.reported_at), tz)
     text = (message("REPORT_ALREADY_SENT") if duplicate else message("REPORT_RECORDED")).format(
         time=f"{local:%H.%M}", zone=checkin.ZONE_NAMES.get(tz, tz))
@@ -55,8 +57,8 @@ def mine(employee: Employee, now: datetime) -> list[dict]:
             windows.append({"index": index, "label": window.label,
                             "starts_at": starts.isoformat(), "ends_at": ends.isoformat(),
                             "status": status(report is not None, False, today, window, tz, now),
-                            "report": report_dict(report) if report else None})
-        history = [report_dict(r) for r in
+                            "report": report_dict(report, tz=tz) if report else None})
+        history = [report_dict(r, tz=tz) for r in
                    sorted(sent.values(), key=lambda r: r.reported_at, reverse=True)]
         out.append({"campaign": campaign_dict(row), "today": windows, "history": history})
     return out
@@ -85,7 +87,7 @@ def submit(employee: Employee, must_change_password: bool, campaign: Campaign,
                                        CampaignReport.work_date == day,
                                        CampaignReport.window == window)
     if first is not None:
-        return report_dict(first, duplicate=True), True
+        return report_dict(first, duplicate=True, tz=tz), True
     digest = hashlib.sha256(req.selfie).hexdigest() if req.selfie else ""
     attempt = checkin.evaluate_presence(employee, must_change_password, req, now, digest,
                                         rules.selfie_required)
@@ -122,4 +124,4 @@ def submit(employee: Employee, must_change_password: bool, campaign: Campaign,
     except Exception:
         storage.discard(selfie)
         raise
-    return report_dict(row), False
+    return report_dict(row, tz=tz), False

@@ -8,7 +8,7 @@ from api.db import write_transaction
 from api.errors import ApiError
 from api.formats import date_range_text, iso_z
 from api.messages import message
-from api.models import AbsenceRequest, Employee, StoredFile
+from api.models import AbsenceRequest, Employee
 from api.rules.codes import label
 from api.services import audit, closing, daily, storage
 from api.services.accounts import Actor, duties, scope
@@ -169,9 +169,7 @@ def readable(actor: Actor, request_id: int) -> AbsenceRequest:
 
 
 def document(actor: Actor, row: AbsenceRequest) -> tuple[bytes, str]:
-    scope.require_evidence(actor, row.employee_id)
-    stored = StoredFile.get_by_id(row.document_id)
-    return storage.read_audited(actor.id, stored, row.employee_id), stored.mime
+    return storage.evidence_of(actor, row.document_id, row.employee_id)
 
 
 def document_url(row: AbsenceRequest) -> str:

@@ -28,15 +28,13 @@ def after_office_change(actor_id: int, tz_before: dict[int, str | None], reason:
     changed = [e for e, tz in office_tz(tz_before).items() if tz != tz_before[e]]
     if not changed:
         return
-    posting_start = (Assignment.select(Assignment.employee, fn.MAX(Assignment.valid_from))
-                     .where(Assignment.employee.in_(changed)).group_by(Assignment.employee))
-    first = None
-    for employee_id, valid_from in posting_start.tuples():
-        recorded = (DailyRecord.select(fn.MIN(DailyRecord.work_date))
-                    .where(DailyRecord.employee == employee_id,
-                           DailyRecord.work_date >= valid_from).scalar())
-        if recorded is not None:
-            first = recorded if first is None else min(first, recorded)
+    posting = (Assignment.select(Assignment.employee.alias("employee_id"),
+                                 fn.MAX(Assignment.valid_from).alias("since"))
+               .where(Assignment.employee.in_(changed)).group_by(Assignment.employee)
+               .alias("posting"))
+    first = (DailyRecord.select(fn.MIN(DailyRecord.work_date))  # one query for all of them
+             .join(posting, on=((DailyRecord.employee == posting.c.employee_id)
+                                & (DailyRecord.work_date >= posting.c.since))).scalar())
     today = pemda_today()
     if first is not None and first <= today:
         jobs.enqueue_recompute(actor_id, first, today, sorted(changed), reason)

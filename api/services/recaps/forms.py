@@ -9,8 +9,9 @@ from itertools import groupby
 
 import pandas as pd
 
+from api.formats import indonesian_date
 from api.rules.identifiers import format_nip
-from api.rules.recap import MONTHS_ID, month_label
+from api.rules.recap import month_label
 
 from .xlsx import Styles, place_name
 
@@ -112,7 +113,7 @@ def signature_lines(head: dict | None, opd_name: str, day: date, pemda: str) -> 
     """The head of the OPD's signature block: place and date, office, room to sign, name,
     NIP."""
     nip = printed_nip(head["nip"]) if head else ""
-    return [f"{place_name(pemda)}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}",
+    return [f"{place_name(pemda)}, {indonesian_date(day)}",
             f"Kepala {opd_name}", "", "", "", head["name"] if head else NO_HEAD,
             f"NIP. {nip or '..............................'}"]
 

@@ -1,6 +1,6 @@
 """Stored files (selfies, documents, evidence, letters): typed by content, size-checked, kept
 on the local disk, purged after their retention."""
-from .evidence import read_audited
+from .evidence import evidence_of, read_audited
 from .files import (
     DOCUMENT_TYPES,
     IMAGE_TYPES,
@@ -15,4 +15,4 @@ from .files import (
 from .uploads import evidence_ref, read_upload
 
 __all__ = ["DOCUMENT_TYPES", "IMAGE_TYPES", "check", "discard", "evidence_ref", "purge_expired",
-           "read", "read_audited", "read_upload", "root", "save", "sniff"]
+           "evidence_of", "read", "read_audited", "read_upload", "root", "save", "sniff"]
