@@ -102,13 +102,13 @@ def password_form() -> None:
         client.change_password(old, new)
         _load_profile(client)
     except ApiError as error:
-        st.error(_with_details(error))
+        st.error(with_details(error))
         return
     st.session_state["flash"] = texts.PASSWORD_CHANGED
     st.rerun()
 
 
-def _with_details(error: ApiError) -> str:
+def with_details(error: ApiError) -> str:
     """The API's message plus its field details (e.g. why a password is too weak)."""
     details = error.details
     if isinstance(details, dict):

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, exports, filters, fmt, state, texts
+from dashboard import auth, charts, data, exports, filters, fmt, state, texts
 from dashboard.client import ApiError
 
 chosen = filters.current()
@@ -147,8 +147,7 @@ def _reopen(row: dict, opd: dict) -> None:
     try:
         data.client().post(f"/api/v1/closings/{row['id']}/reopen", {"reason": reason})
     except ApiError as error:
-        details = " ".join(m for v in (error.details or {}).values() for m in v)
-        st.session_state["closing_flash"] = ("error", f"{error.message} {details}".strip())
+        st.session_state["closing_flash"] = ("error", auth.with_details(error))
         return
     data.forget()
     st.session_state["closing_flash"] = ("success", texts.REOPENED_OK.format(

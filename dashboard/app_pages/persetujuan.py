@@ -102,10 +102,14 @@ def _absence_body(item: dict) -> None:
                                            end=fmt.day(detail["date_to"]),
                                            days=detail["workdays"]))
     st.markdown(f"**{texts.NOTE}:** {detail['reason'] or '–'}")
-    url = detail["document_url"]
+    _document(item, detail["document_url"], "dokumen")
+
+
+def _document(item: dict, url: str, name: str) -> None:
+    """The item's supporting document, fetched when the button is clicked."""
     client = data.client()
     st.download_button(texts.DOCUMENT, data=lambda: client.get_bytes(url),
-                       file_name=f"dokumen-{item['id']}", key=_key(item, "doc"),
+                       file_name=f"{name}-{item['id']}", key=_key(item, "doc"),
                        on_click="ignore", icon=":material/attach_file:")
 
 
@@ -151,11 +155,7 @@ def _campaign_excuse_body(item: dict) -> None:
                                          day=fmt.day(detail["work_date"]),
                                          window=detail["window_label"]))
     st.markdown(f"**{texts.NOTE}:** {detail['reason']}")
-    url = detail["document_url"]
-    client = data.client()
-    st.download_button(texts.DOCUMENT, data=lambda: client.get_bytes(url),
-                       file_name=f"alasan-{item['id']}", key=_key(item, "doc"),
-                       on_click="ignore", icon=":material/attach_file:")
+    _document(item, detail["document_url"], "alasan")
 
 
 BODIES = {"checkin": _checkin_body, "absence": _absence_body, "device": _device_body,
