@@ -132,8 +132,14 @@ class Client:
         response = self.request("POST", path, json=body or {})
         return response.json() if response.content else None
 
-    def delete(self, path: str) -> None:
-        self.request("DELETE", path)
+    def delete(self, path: str) -> list[str]:
+        return job_ids(self.request("DELETE", path))
+
+    def write(self, method: str, path: str, **kwargs) -> tuple[dict | list | None, list[str]]:
+        """A change (JSON body or multipart form); returns the answer and the ids of the
+        background jobs it queued (the API names them in X-Job-Id)."""
+        response = self.request(method, path, **kwargs)
+        return (response.json() if response.content else None), job_ids(response)
 
     def change_password(self, old: str, new: str) -> dict:
         answer = self.request("POST", "/api/v1/auth/password",
@@ -149,6 +155,10 @@ class Client:
         except ApiError:
             pass
         self.access_token = self.refresh_token = None
+
+
+def job_ids(response: requests.Response) -> list[str]:
+    return [part for part in response.headers.get("X-Job-Id", "").split(",") if part]
 
 
 def _code(response: requests.Response) -> str | None:

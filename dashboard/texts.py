@@ -419,3 +419,95 @@ RULE_PARAM_NAMES = {
     "geofence_max_accuracy_m": "Akurasi GPS terburuk yang diterima (m)",
     "max_speed_kmh": "Kecepatan maksimum antar-lokasi (km/jam)"}
 KIOSK_COLUMNS = {"uid": "ID perangkat", "label": "Label", "opd_id": "OPD", "active": "Aktif"}
+
+# --- write forms (dashboard/forms.py) -----------------------------------------------------
+FIELD_REASON = "{field}: {reason}"
+JOB_FOLLOW = "Hitung ulang ({what}): {status}, {done} dari {total} pegawai"
+JOB_FAILED = "Hitung ulang gagal: {error}"
+JOB_STILL_RUNNING = ("Hitung ulang masih berjalan di latar; kemajuannya ada di Pengaturan → "
+                     "Pekerjaan latar.")
+NOBODY = "(tidak ada)"
+WHOLE_PEMDA = "seluruh pemda"
+
+# --- Kelola pegawai -------------------------------------------------------------------------
+EMP_TAB_LIST = "Cari & ubah"
+EMP_TAB_NEW = "Tambah pegawai"
+EMP_TAB_IMPORT = "Impor dari SIMPEG"
+EMP_TAB_DATA = "Data pegawai"
+EMP_TAB_LOCATIONS = "Lokasi presensi"
+EMP_TAB_FACE = "Wajah"
+EMP_TAB_ACCOUNT = "Akun"
+EMP_TAB_ROLES = "Peran"
+EMP_TAB_MUTATION = "Mutasi"
+EMP_SEARCH = "Cari nama atau NIP"
+EMP_SEARCH_HINT = "mis. Sari atau 19870315"
+EMP_INACTIVE_TOO = "Termasuk nonaktif"
+EMP_NONE_FOUND = "Tidak ada pegawai yang cocok."
+EMP_FOUND = "{total} pegawai cocok; {shown} pertama ditampilkan."
+EMP_PICK = "Pegawai yang diubah"
+EMP_FACE = "Wajah"
+EMP_FIELDS = {"nip": "NIP", "name": "Nama lengkap", "jabatan": "Jabatan",
+              "golongan": "Golongan/ruang", "employment_type": "Jenis pegawai",
+              "unit_id": "Unit kerja", "supervisor_id": "Atasan langsung",
+              "schedule_group_id": "Kelompok jadwal", "location_ids": "Lokasi presensi",
+              "active": "Aktif"}
+EMP_NIP_HELP = "18 digit NIP ASN, atau nomor induk untuk non-ASN."
+EMP_LOCATIONS_HELP = "Yang pertama menjadi kantor utama (zona waktu dan geofence presensi)."
+EMP_ACTIVE_HELP = ("Pegawai nonaktif tidak dapat masuk dan presensi; riwayatnya tetap tersimpan. "
+                   "Untuk pindah OPD gunakan Mutasi.")
+EMP_UNCHANGED = "Tidak ada yang diubah."
+EMP_SAVED = "Data {name} disimpan."
+EMP_CREATE = "Tambah pegawai"
+EMP_CREATED = "Pegawai {name} ditambahkan."
+EMP_PASSWORD_ONCE = ("Kata sandi sekali pakai di bawah ini hanya ditampilkan sekali. Serahkan "
+                     "langsung kepada pegawai; ia wajib menggantinya saat pertama masuk.")
+EMP_PRIMARY = "Kantor utama"
+EMP_LOCATIONS_SAVED = "Lokasi presensi disimpan."
+EMP_LOCKED = "Akun terkunci karena salah kata sandi berulang kali, sampai {until}."
+EMP_NO_PASSWORD = "Akun belum punya kata sandi: reset untuk memberikan kata sandi sekali pakai."
+EMP_ACCOUNT_LINE = ("Masuk terakhir {last} · kata sandi diganti {changed} · salah kata sandi "
+                    "berturut-turut {failures}")
+EMP_RESET = "Reset kata sandi"
+EMP_RESET_HELP = "Kata sandi sekali pakai yang baru; semua sesi akun ini berakhir."
+EMP_RESET_DONE = "Kata sandi {name} direset."
+EMP_UNLOCK = "Buka kunci akun"
+EMP_UNLOCKED = "Kunci akun {name} dibuka; kata sandinya tetap."
+EMP_REVOKE = "Cabut"
+EMP_ROLE_REVOKED = "Peran dicabut."
+EMP_NO_ROLES = "Tidak ada peran tambahan (peran pegawai dan atasan mengikuti datanya)."
+EMP_ROLE = "Peran baru"
+EMP_ROLE_OPD = "Untuk OPD"
+EMP_ROLE_HELP = "OPD hanya berlaku untuk operator dan kepala OPD; admin dan analis se-pemda."
+EMP_GRANT = "Berikan peran"
+EMP_ROLE_GRANTED = "Peran diberikan."
+MUTATION_COLUMNS = {"valid_from": "Berlaku mulai", "opd": "OPD", "reason": "Dasar",
+                    "status": "Status"}
+MUTATION_APPLIED = "Berlaku"
+MUTATION_WAITING = "Menunggu tanggalnya"
+MUTATION_OPD = "OPD tujuan"
+MUTATION_FROM = "Berlaku mulai"
+MUTATION_SUPERVISOR = "Atasan langsung di tempat baru"
+MUTATION_LOCATION = "Kantor di tempat baru"
+MUTATION_KEEP_LOCATION = "(kantor utama OPD tujuan)"
+MUTATION_REASON = "Dasar mutasi"
+MUTATION_REASON_HELP = "Nomor dan tanggal SK, mis. SK Bupati 821/123/2026"
+MUTATION_SAVE = "Catat mutasi"
+MUTATION_SAVED = "Mutasi {name} ke {opd} mulai {day} dicatat."
+MUTATION_NO_TARGET = "Tidak ada OPD lain untuk tujuan mutasi."
+FACE_ENROLLED = "Wajah terdaftar dari {count} foto, {when} (model {model})."
+FACE_NOT_YET = "Wajah pegawai ini belum terdaftar: ia belum dapat presensi."
+FACE_PENDING = ("Pendaftaran ulang {when} menunggu persetujuan kepala OPD atau admin "
+                "(Persetujuan); wajah lama tetap berlaku sampai diputuskan.")
+FACE_PHOTOS = "Foto wajah (1–5, JPEG/PNG)"
+FACE_PHOTOS_HELP = ("Wajah tegak menghadap kamera, terang, satu orang per foto, bukan foto dari "
+                    "layar atau cetakan.")
+FACE_PHOTO_OK = "Foto ini memenuhi syarat."
+FACE_TOO_MANY = "Paling banyak {max} foto; yang lebih tidak dikirim."
+FACE_OTHER = "Wajah ini sudah terdaftar sebagai {name} (NIP {nip})."
+FACE_ENROL = "Daftarkan wajah"
+FACE_REENROL = "Ajukan pendaftaran ulang"
+FACE_DONE = "Wajah {name} terdaftar; ia sudah dapat presensi."
+FACE_WAITING = ("Pendaftaran ulang diajukan; berlaku setelah disetujui kepala OPD atau admin "
+                "(bukan Anda).")
+IMPORT_CHECKING = "Memeriksa berkas…"
+IMPORT_WRITING = "Menyimpan…"

@@ -211,6 +211,26 @@ def reset_password(employee_id):
     return {"default_password": accounts.set_default_password(employee.id, current_actor().id)}
 
 
+@blp.route("/employees/<int:employee_id>/account", methods=["GET"])
+@authenticated("admin", "operator")
+@blp.response(200, s.AccountOut)
+@blp.doc(security=SECURITY)
+def get_account(employee_id):
+    """Keadaan akun pegawai (terkunci, wajib ganti kata sandi, masuk terakhir), untuk yang
+    berwenang mereset kata sandinya."""
+    return accounts.account_status(_managed_employee(employee_id, "password.reset").id)
+
+
+@blp.route("/employees/<int:employee_id>/unlock", methods=["POST"])
+@authenticated("admin", "operator")
+@blp.response(200, s.AccountOut)
+@blp.doc(security=SECURITY)
+def unlock_account(employee_id):
+    """Buka kunci akun yang terkunci karena salah kata sandi; kata sandinya tetap."""
+    employee = _managed_employee(employee_id, "account.unlock")
+    return accounts.unlock(employee.id, current_actor().id)
+
+
 @blp.route("/employees/<int:employee_id>/locations", methods=["GET"])
 @authenticated()
 @blp.response(200, s.LocationOut(many=True))

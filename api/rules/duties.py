@@ -70,6 +70,8 @@ DUTIES: dict[str, Duty] = {d.action: d for d in (
     Duty("face.decide", (HEAD, ADMIN), four_eyes=True,
          label="menyetujui pendaftaran ulang wajah"),
     Duty("password.reset", (OPERATOR, ADMIN), administered=True, label="mereset kata sandi"),
+    Duty("account.unlock", (OPERATOR, ADMIN), administered=True,
+         label="membuka kunci akun"),
     Duty("roles.change", (ADMIN,), label="mengubah peran"),
     Duty("mutation.create", (ADMIN,), label="mencatat mutasi"),
 )}

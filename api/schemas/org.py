@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 
-from api.schemas.common import EMPLOYMENT_TYPES, Base, PageArgs, length, one_of
+from api.schemas.common import EMPLOYMENT_TYPES, Base, Moment, PageArgs, length, one_of
 
 
 class OpdIn(Base):
@@ -146,6 +146,16 @@ class EmployeePage(ma.Schema):
 
 class PasswordOut(ma.Schema):
     default_password = ma.fields.String()
+
+
+class AccountOut(ma.Schema):
+    has_password = ma.fields.Boolean(metadata={"description": "Akun sudah punya kata sandi"})
+    must_change_password = ma.fields.Boolean()
+    locked = ma.fields.Boolean(metadata={"description": "Terkunci karena salah kata sandi"})
+    locked_until = Moment(allow_none=True)
+    failed_count = ma.fields.Integer(metadata={"description": "Salah kata sandi berturut-turut"})
+    last_login_at = Moment(allow_none=True)
+    password_changed_at = Moment(allow_none=True)
 
 
 class LocationLink(Base):

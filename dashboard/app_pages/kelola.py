@@ -1,81 +1,86 @@
-"""Kelola pegawai (operator: own OPD; admin: any): import employees from a SIMPEG/BKD export
-(xlsx or CSV). The upload is previewed first, row by row, with the API's reasons in Bahasa;
-nothing is written until every row is valid and the operator confirms."""
+"""Kelola pegawai (operator: own OPD; admin: any): find an employee and change their data,
+locations, face, account, roles and transfers; add one; import a SIMPEG/BKD export."""
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, texts
-from dashboard.client import ApiError
+from dashboard import data, employee_forms, face_form, forms, import_form, texts
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PREVIEW = "import_preview"
+SHOWN = 50  # matches listed at once; a search narrows them
 
 profile = data.me()
+admin = "admin" in profile["roles"]
 st.title(texts.PAGE_KELOLA)
+forms.flash()
 opds = data.opds()
-if "admin" not in profile["roles"]:
+if not admin:
     own = set(profile["role_opds"].get("operator", []))
     opds = [o for o in opds if o["id"] in own]
 names = {o["id"]: o["name"] for o in opds}
-opd = st.selectbox(texts.OPD, list(names), key="import_opd", format_func=names.get)
-
-st.subheader(texts.IMPORT_TITLE)
-st.caption(texts.IMPORT_HELP)
-client = data.client()
-st.download_button(texts.IMPORT_TEMPLATE, key="import_template", mime=XLSX,
-                   data=lambda: client.get_bytes("/api/v1/employees/import-template"),
-                   file_name="templat-impor-pegawai.xlsx", on_click="ignore",
-                   icon=":material/download:")
-upload = st.file_uploader(texts.IMPORT_FILE, type=["xlsx", "csv"], key="import_file")
+employee_forms.show_next()
+opd = st.selectbox(texts.OPD, list(names), key="kelola_opd", format_func=names.get)
+units = [u for u in data.units() if u["opd_id"] == opd]
+groups = data.get("/api/v1/schedule-groups")
+people = data.get("/api/v1/employees", opd=opd, active=True, limit=data.MAX_PAGE)["items"]
+locations = data.get("/api/v1/locations", opd=opd) + [
+    loc for loc in data.get("/api/v1/locations") if loc["opd_id"] is None]
 
 
-def _send(content: bytes, name: str, dry_run: bool) -> dict:
-    response = data.client().request(
-        "POST", "/api/v1/employees/import", timeout=(3.05, 120),
-        data={"opd": str(opd), "dry_run": "true" if dry_run else "false"},
-        files={"file": (name, content)})
-    return response.json()
+def _matches(query: str, inactive: bool) -> dict:
+    return data.get("/api/v1/employees", opd=opd, q=query.strip() or None,
+                    active=None if inactive else True, limit=SHOWN)
 
 
-if upload is not None and st.button(texts.IMPORT_PREVIEW, key="import_check",
-                                    icon=":material/fact_check:"):
-    try:
-        st.session_state[PREVIEW] = (opd, upload.name, upload.getvalue(),
-                                     _send(upload.getvalue(), upload.name, True))
-    except ApiError as error:
-        st.session_state.pop(PREVIEW, None)
-        st.error(error.message)
+def employees_tab() -> None:
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    query = left.text_input(texts.EMP_SEARCH, key="emp_query", placeholder=texts.EMP_SEARCH_HINT)
+    inactive = right.toggle(texts.EMP_INACTIVE_TOO, key="emp_inactive")
+    found = _matches(query, inactive)
+    if not found["items"]:
+        st.info(texts.EMP_NONE_FOUND)
+        return
+    st.caption(texts.EMP_FOUND.format(total=found["total"], shown=len(found["items"])))
+    st.dataframe(pd.DataFrame([{
+        "NIP": e["nip"], texts.EMP_FIELDS["name"]: e["name"],
+        texts.EMP_FIELDS["jabatan"]: e["jabatan"], texts.EMP_FIELDS["unit_id"]: e["unit_name"],
+        texts.EMP_FIELDS["supervisor_id"]: e["supervisor_name"],
+        texts.EMP_FACE: "✓" if e["face_enrolled"] else "–",
+        texts.EMP_FIELDS["active"]: "✓" if e["active"] else "–"} for e in found["items"]]),
+        hide_index=True, key="emp_table")
+    labels = {e["id"]: f"{e['name']} ({e['nip']})" for e in found["items"]}
+    picked = st.session_state.get("emp_pick")
+    if picked not in labels:
+        st.session_state["emp_pick"] = next(iter(labels))
+    chosen = st.selectbox(texts.EMP_PICK, list(labels), key="emp_pick", format_func=labels.get)
+    employee = next(e for e in found["items"] if e["id"] == chosen)
+    employee_forms.issued_password(employee["id"])
+    sections = [texts.EMP_TAB_DATA, texts.EMP_TAB_LOCATIONS, texts.EMP_TAB_FACE,
+                texts.EMP_TAB_ACCOUNT] + ([texts.EMP_TAB_ROLES, texts.EMP_TAB_MUTATION]
+                                          if admin else [])
+    tabs = st.tabs(sections)
+    with tabs[0]:
+        employee_forms.edit_form(employee, people, units, groups)
+    with tabs[1]:
+        employee_forms.locations_form(employee, locations)
+    with tabs[2]:
+        face_form.enrolment(employee)
+    with tabs[3]:
+        employee_forms.account_panel(employee)
+    if admin:
+        with tabs[4]:
+            employee_forms.roles_panel(employee, data.opds())
+        with tabs[5]:
+            employee_forms.mutation_form(employee, data.opds(), date.fromisoformat(data.today()))
 
-shown = st.session_state.get(PREVIEW)
-if shown and shown[0] == opd:
-    _opd, name, content, answer = shown
-    counts = answer["counts"]
-    for column, key in zip(st.columns(4), ("create", "update", "unchanged", "error"),
-                           strict=True):
-        column.metric(texts.IMPORT_COUNTS[key], counts[key])
-    rows = pd.DataFrame([{
-        texts.IMPORT_COLUMNS["row"]: r["row"], "NIP": r["nip"],
-        texts.IMPORT_COLUMNS["name"]: r["name"],
-        texts.IMPORT_COLUMNS["action"]: texts.IMPORT_COUNTS[r["action"]],
-        texts.IMPORT_COLUMNS["changes"]: ", ".join(texts.IMPORT_FIELDS.get(c, c)
-                                                   for c in r["changes"]),
-        texts.IMPORT_COLUMNS["errors"]: " ".join(r["errors"])} for r in answer["rows"]])
-    st.dataframe(rows, hide_index=True, key="import_rows")
-    if answer.get("written"):
-        st.success(texts.IMPORT_DONE.format(**counts))
-    elif counts["error"]:
-        st.error(texts.IMPORT_FIX.format(count=counts["error"]))
-    elif counts["create"] + counts["update"] == 0:
-        st.info(texts.IMPORT_NOTHING)
-    elif st.button(texts.IMPORT_WRITE.format(count=counts["create"] + counts["update"]),
-                   key="import_write", type="primary"):
-        try:
-            written = _send(content, name, False)
-        except ApiError as error:
-            st.error(error.message)
-        else:
-            data.forget()
-            st.session_state[PREVIEW] = (opd, name, content, written)
-            st.rerun()
+
+people_tab, new_tab, file_tab = st.tabs([texts.EMP_TAB_LIST, texts.EMP_TAB_NEW,
+                                         texts.EMP_TAB_IMPORT])
+with people_tab:
+    employees_tab()
+with new_tab:
+    employee_forms.create_form(opd, people, units, groups, locations)
+with file_tab:
+    import_form.import_tab(opd)

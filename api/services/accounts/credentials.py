@@ -92,6 +92,32 @@ def set_default_password(employee_id: int, actor_id: int | None) -> str:
     return password
 
 
+def account_status(employee_id: int) -> dict:
+    """What an operator needs to help someone who cannot log in (never the password)."""
+    credential = Credential.get_or_none(Credential.employee == employee_id)
+    now = clock.utc_naive(clock.now())
+    locked = credential is not None and bool(credential.locked_until
+                                             and credential.locked_until > now)
+    return {"has_password": credential is not None,
+            "must_change_password": bool(credential and credential.must_change_password),
+            "locked": locked, "locked_until": credential.locked_until if locked else None,
+            "failed_count": credential.failed_count if credential else 0,
+            "last_login_at": credential.last_login_at if credential else None,
+            "password_changed_at": credential.password_changed_at if credential else None}
+
+
+def unlock(employee_id: int, actor_id: int) -> dict:
+    """End a lockout after too many wrong passwords; the password stays as it is."""
+    with write_transaction():
+        before = account_status(employee_id)
+        Credential.update(failed_count=0, locked_until=None).where(
+            Credential.employee == employee_id).execute()
+        audit.record(actor_id, "account.unlock", "account", employee_id,
+                     {"locked": before["locked"], "failed_count": before["failed_count"]},
+                     {"locked": False, "failed_count": 0})
+    return account_status(employee_id)
+
+
 def profile_roles(employee_id: int) -> list[str]:
     actor = load_actor(employee_id)
     return sorted(actor.roles) if actor else []

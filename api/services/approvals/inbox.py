@@ -91,6 +91,7 @@ def _manual_entries(employee_id: int, limit: int) -> Iterable[dict]:
 # what others did to my account, as the audit log has it (before/after are kept there)
 ACCOUNT_EVENTS = {
     "password.reset": ("info", "Kata sandi Anda direset; semua sesi lama berakhir"),
+    "account.unlock": ("info", "Kunci akun Anda dibuka; kata sandi tetap"),
     "face.enrol": ("info", "Wajah Anda didaftarkan"),
     "face.reenrol.request": ("pending", "Wajah Anda didaftarkan ulang, menunggu persetujuan"),
     "face.reenrol.approve": ("approved", "Pendaftaran ulang wajah Anda disetujui"),

@@ -55,6 +55,33 @@ def test_lockout_expires(client, world, app):
     assert login(client, nip).status_code == 200
 
 
+def test_the_operator_sees_the_lockout_and_unlocks_without_a_new_password(client, world, app):
+    nip = world.people["pegawai_a"].nip
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        login(client, nip, "salah-lagi")
+    url = f"/api/v1/employees/{world.people['pegawai_a'].id}"
+    account = client.get(f"{url}/account", headers=world.headers("operator_a")).json
+    assert account["locked"] is True and account["locked_until"].endswith("Z")
+    assert not [key for key in account if "hash" in key] and PASSWORD not in str(account)
+    assert client.post(f"{url}/unlock", headers=world.headers("operator_b")).status_code == 403
+    opened = client.post(f"{url}/unlock", headers=world.headers("operator_a"))
+    assert opened.status_code == 200 and opened.json["locked"] is False
+    assert login(client, nip).status_code == 200  # the same password as before
+    inbox = client.get("/api/v1/me/inbox", headers=world.headers("pegawai_a")).json["items"]
+    assert inbox[0]["kind"] == "account" and "Kunci akun" in inbox[0]["title"]
+
+
+def test_nobody_unlocks_an_account_above_their_duty(client, world):
+    head = world.people["kepala_a"].id
+    refused = client.post(f"/api/v1/employees/{head}/unlock", headers=world.headers("operator_a"))
+    assert refused.status_code == 403 and refused.json["error"]["code"] == "ADMIN_ONLY_ACCOUNT"
+    own = world.people["operator_a"].id
+    assert client.post(f"/api/v1/employees/{own}/unlock",
+                       headers=world.headers("operator_a")).status_code == 403
+    assert client.post(f"/api/v1/employees/{head}/unlock",
+                       headers=world.headers("admin")).status_code == 200
+
+
 def test_default_password_account_can_only_change_password(client, world):
     from api.services import accounts
 
