@@ -40,6 +40,8 @@ PAGES = (
              frozenset({"pegawai"})),
     PageSpec("kelola", "app_pages/kelola.py", texts.PAGE_KELOLA, ":material/group_add:",
              frozenset({"operator", "admin"})),
+    PageSpec("perubahan", "app_pages/perubahan.py", texts.PAGE_PERUBAHAN,
+             ":material/edit_calendar:", frozenset({"operator", "admin", "atasan"})),
     PageSpec("audit", "app_pages/audit.py", texts.PAGE_AUDIT, ":material/policy:",
              frozenset({"admin"})),
     PageSpec("pengaturan", "app_pages/pengaturan.py", texts.PAGE_PENGATURAN,

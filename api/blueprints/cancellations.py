@@ -57,17 +57,18 @@ def _decide(cancellation_id: int, approve: bool, reason: str) -> dict:
 
 
 @blp.route("/<int:cancellation_id>/approve", methods=["POST"])
-@authenticated("kepala_opd")
+@authenticated("kepala_opd", "admin")
 @blp.arguments(DecisionIn)
 @blp.response(200, s.CancellationOut)
 @blp.doc(security=SECURITY)
 def approve(body, cancellation_id):
-    """Kepala OPD menyetujui: hari itu menjadi TK dan surat Lampiran III dibuat."""
+    """Kepala OPD menyetujui: hari itu menjadi TK dan surat Lampiran III dibuat. Yang diajukan
+    kepala OPD sendiri sebagai atasan langsung diputuskan admin."""
     return _decide(cancellation_id, True, body["reason"])
 
 
 @blp.route("/<int:cancellation_id>/reject", methods=["POST"])
-@authenticated("kepala_opd")
+@authenticated("kepala_opd", "admin")
 @blp.arguments(DecisionIn)
 @blp.response(200, s.CancellationOut)
 @blp.doc(security=SECURITY)

@@ -63,21 +63,23 @@ def template(args):
 
 @blp.route("/manual-sheets", methods=["POST"])
 @authenticated("operator", "admin")
-@blp.arguments(s.SheetTarget, location="form")
+@blp.arguments(s.SheetForm, location="form")
 @blp.arguments(s.SheetFiles, location="files")
 @blp.response(201, s.SheetOut)
+@blp.alt_response(200, schema=s.SheetOut, description="Pratinjau (dry_run): belum disimpan")
 @blp.doc(security=SECURITY)
 def import_sheet(form, _files):
     """Impor Lampiran I yang sudah diisi, dengan pindaian lembar bertanda tangan sebagai bukti.
-    Setiap baris diperiksa; satu baris salah = tidak ada yang diimpor. Jawabannya melaporkan per
+    Setiap baris diperiksa; satu baris salah = tidak ada yang diimpor. dry_run=true: pratinjau,
+    jawaban yang sama tanpa menyimpan apa pun. Jawabannya melaporkan per
     baris apa yang berubah, dan mengapa tidak (presensi aplikasi, cuti yang disetujui, …)."""
     opd = fetch(Opd, form["opd"])
     scope.require_manage_opd(current_actor(), opd.id)
     workbook = read_upload(request.files, "sheet", ("application/zip",))
     evidence = read_upload(request.files, "evidence", storage.DOCUMENT_TYPES)
-    sheet = manual_sheet.import_sheet(current_actor(), opd, form["date"], workbook, evidence,
-                                      daily.pemda_today(), clock.now())
-    return manual_sheet.sheet_dict(sheet)
+    answer = manual_sheet.import_sheet(current_actor(), opd, form["date"], workbook, evidence,
+                                       daily.pemda_today(), clock.now(), form["dry_run"])
+    return answer, 200 if answer["preview"] else 201
 
 
 @blp.route("/manual-sheets/<int:sheet_id>", methods=["GET"])

@@ -65,9 +65,15 @@ def _hhmm(moment: datetime, tz: str) -> str:
     return f"{moment.astimezone(ZoneInfo(tz)):%H.%M}"
 
 
-def manual_outcome(line: ManualLine, result, tz: str) -> Outcome:
-    """Whether a paper entry counts in the day's record (a daily_status.DayResult) and why
-    not, in Indonesian, by the rule above."""
+NOT_COMPUTED = Outcome(False, ("Tidak dihitung: tanggal itu sebelum pegawai terdaftar di "
+                                "Hadir.",))
+
+
+def manual_outcome(line: ManualLine, result, tz: str | None) -> Outcome:
+    """Whether a paper entry counts in the day's record (a daily_status.DayResult; None: the
+    day is not computed for this employee) and why not, in Indonesian, by the rule above."""
+    if result is None:
+        return NOT_COMPUTED
     refused = {
         "cancellation": "Tidak berlaku: kehadiran hari itu dibatalkan (Pasal 13).",
         "correction": f"Tidak berlaku: koreksi yang disetujui menetapkan {result.status}.",

@@ -61,6 +61,11 @@ class SheetTarget(Base):
     date = ma.fields.Date(required=True)
 
 
+class SheetForm(SheetTarget):
+    dry_run = ma.fields.Boolean(load_default=False, metadata={
+        "description": "Pratinjau: apa yang akan berubah per baris, tanpa menyimpan apa pun"})
+
+
 class SheetFiles(ma.Schema):
     sheet = ma.fields.Raw(required=True, metadata={"type": "string", "format": "binary",
                                                    "description": "Lampiran I (xlsx)"})
@@ -78,13 +83,14 @@ class SheetRowOut(OutcomeOut):
 
 
 class SheetOut(ma.Schema):
-    id = ma.fields.Integer()
+    id = ma.fields.Integer(allow_none=True, metadata={"description": "null pada pratinjau"})
     opd_id = ma.fields.Integer()
     work_date = ma.fields.Date()
     entry_count = ma.fields.Integer()
-    evidence_id = ma.fields.Integer()
-    workbook_id = ma.fields.Integer()
+    evidence_id = ma.fields.Integer(allow_none=True)
+    workbook_id = ma.fields.Integer(allow_none=True)
     uploaded_by = ma.fields.Integer()
     uploaded_at = ma.fields.String()
     counted_count = ma.fields.Integer(metadata={"description": "Baris yang dipakai"})
+    preview = ma.fields.Boolean(metadata={"description": "Pratinjau (dry_run): belum disimpan"})
     rows = ma.fields.List(ma.fields.Nested(SheetRowOut))

@@ -24,7 +24,8 @@ employee_forms.show_next()
 opd = st.selectbox(texts.OPD, list(names), key="kelola_opd", format_func=names.get)
 units = [u for u in data.units() if u["opd_id"] == opd]
 groups = data.get("/api/v1/schedule-groups")
-people = data.get("/api/v1/employees", opd=opd, active=True, limit=data.MAX_PAGE)["items"]
+people = data.get("/api/v1/employees", live=True, opd=opd, active=True,
+                  limit=data.MAX_PAGE)["items"]
 locations = data.get("/api/v1/locations", opd=opd) + [
     loc for loc in data.get("/api/v1/locations") if loc["opd_id"] is None]
 

@@ -6,8 +6,6 @@ AppTest cannot drive a file dialog: the face test hands the photos to the page's
 (dashboard/uploads.py), which is what the uploader fills."""
 from __future__ import annotations
 
-import itertools
-
 import cv2
 import numpy as np
 import requests
@@ -16,39 +14,17 @@ from dashboard import texts
 from tests.conftest import face_photo
 from tests.dashboard.conftest import PASSWORD
 from tests.dashboard.helpers import button, texts_shown
-
-_serial = itertools.count(101)
-
-
-def new_nip() -> str:
-    """A valid NIP no other test uses (born 1 Jan 1985, appointed Jan 2010, male)."""
-    return f"198501012010011{next(_serial):03d}"
+from tests.dashboard.people import employee, find_by_nip, hired, new_nip
 
 
-def hired(api, headers, name: str) -> dict:
-    """A fresh employee of the caller's OPD, made through the API."""
-    opd = requests.get(f"{api}/api/v1/me", headers=headers, timeout=10).json()["opd"]["id"]
-    group = requests.get(f"{api}/api/v1/schedule-groups", headers=headers,
-                         timeout=10).json()[0]["id"]
-    answer = requests.post(f"{api}/api/v1/employees", headers=headers, timeout=10, json={
-        "nip": new_nip(), "name": name, "opd_id": opd, "schedule_group_id": group})
-    assert answer.status_code == 201, answer.text
-    return answer.json()
-
-
-def opened(dashboard, role: str, employee: dict):
+def opened(dashboard, role: str, person: dict):
     """Kelola pegawai with one employee found and picked."""
     at = dashboard(role, "kelola")
-    at.selectbox(key="kelola_opd").set_value(employee["opd_id"])
-    at.text_input(key="emp_query").input(employee["nip"]).run()
+    at.selectbox(key="kelola_opd").set_value(person["opd_id"])
+    at.text_input(key="emp_query").input(person["nip"]).run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="emp_pick").value == employee["id"]
+    assert at.selectbox(key="emp_pick").value == person["id"]
     return at
-
-
-def employee(api, headers, employee_id: int) -> dict:
-    return requests.get(f"{api}/api/v1/employees/{employee_id}", headers=headers,
-                        timeout=10).json()
 
 
 def test_the_operator_edits_and_deactivates_an_employee(dashboard, api, api_login):
@@ -139,11 +115,6 @@ def test_the_heads_account_is_not_the_operators(dashboard, api, api_login, demo_
     assert not [b for b in at.button if b.key == f"reset{head['id']}"]
     assert requests.post(f"{api}/api/v1/auth/login", timeout=10, json={
         "nip": head["nip"], "password": PASSWORD}).status_code == 200
-
-
-def find_by_nip(api, headers, nip: str) -> dict:
-    return requests.get(f"{api}/api/v1/employees", headers=headers, timeout=10,
-                        params={"q": nip}).json()["items"][0]
 
 
 def test_the_admin_grants_and_revokes_a_role(dashboard, api, api_login):

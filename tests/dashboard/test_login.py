@@ -13,14 +13,16 @@ from tests.dashboard.helpers import button, menu, sign_in, texts_shown, titles
 
 MENUS = {
     "pegawai": [texts.PAGE_RIWAYAT],
-    "atasan": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_PEGAWAI],
+    "atasan": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_PEGAWAI,
+               texts.PAGE_PERUBAHAN],
     "kepala_opd": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
-                   texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI],
+                   texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_PERUBAHAN],
     "operator": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
-                 texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA],
+                 texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
+                 texts.PAGE_PERUBAHAN],
     "admin": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
               texts.PAGE_KAMPANYE, texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
-              texts.PAGE_AUDIT, texts.PAGE_PENGATURAN],
+              texts.PAGE_PERUBAHAN, texts.PAGE_AUDIT, texts.PAGE_PENGATURAN],
     "analis": [texts.PAGE_BERANDA, texts.PAGE_MONITORING, texts.PAGE_KAMPANYE,
                texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI],
 }

@@ -16,14 +16,14 @@ UNITS = {14: 4, 15: 4, 1: 1}
 
 @pytest.mark.parametrize(("roles", "pages"), [
     ({"pegawai"}, ["pegawai"]),
-    ({"pegawai", "atasan"}, ["beranda", "persetujuan", "pegawai"]),
+    ({"pegawai", "atasan"}, ["beranda", "persetujuan", "pegawai", "perubahan"]),
     ({"pegawai", "atasan", "kepala_opd"}, ["beranda", "persetujuan", "monitoring", "kampanye",
-                                           "pegawai"]),
+                                           "pegawai", "perubahan"]),
     ({"pegawai", "operator"}, ["beranda", "persetujuan", "monitoring", "kampanye", "pegawai",
-                               "kelola"]),
+                               "kelola", "perubahan"]),
     ({"pegawai", "analis"}, ["beranda", "monitoring", "kampanye", "analitik", "pegawai"]),
     ({"pegawai", "admin"}, ["beranda", "persetujuan", "monitoring", "kampanye", "analitik",
-                            "pegawai", "kelola", "audit", "pengaturan"]),
+                            "pegawai", "kelola", "perubahan", "audit", "pengaturan"]),
 ])
 def test_pages_per_role(roles, pages):
     assert [p.slug for p in state.visible_pages(roles)] == pages

@@ -138,7 +138,7 @@ def record_outcomes(rows: list[ManualEntry], before: dict[int, dict | None],
         return
     results = daily.day_results([r.employee_id for r in rows], rows[0].work_date, now)
     for row in rows:
-        result, tz = results[row.employee_id]
+        result, tz = results.get(row.employee_id, (None, None))
         line = ManualLine(row.code, clock.from_db(row.check_in_at),
                           clock.from_db(row.check_out_at))
         outcome = manual_outcome(line, result, tz)

@@ -184,9 +184,16 @@ def check_meta(meta: dict[str, str], opd: Opd, day: date) -> None:
             what="tanggal"), details={"date": [meta.get("date", "")]})
 
 
+class _Preview(Exception):  # noqa: N818 - not an error: it carries a dry run's answer
+    def __init__(self, answer: dict):
+        super().__init__("preview")
+        self.answer = answer
+
+
 def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: bytes,
-                 today: date, now: datetime) -> ManualSheet:
-    """Validate every row; import all of them in one transaction, or none."""
+                 today: date, now: datetime, dry_run: bool = False) -> dict:
+    """Validate every row; import all of them in one transaction, or none. A dry run does the
+    whole import and rolls it back: its answer is exactly what the import would change."""
     scope.require_manage_opd(actor, opd.id)
     check_date(day, today)
     rows, meta = read_workbook(workbook)
@@ -215,11 +222,18 @@ def import_sheet(actor: Actor, opd: Opd, day: date, workbook: bytes, evidence: b
                           "workbook": evidence_ref(saved[0])}, evidence_ref(saved[1]))
             daily.recompute_range(day, day, [e.employee.id for e in entries], now)
             record_outcomes(rows_out, before, now)
+            if dry_run:
+                raise _Preview({**sheet_dict(sheet), "id": None, "evidence_id": None,
+                                "workbook_id": None, "preview": True})
+    except _Preview as preview:
+        for stored in saved:
+            storage.discard(stored)
+        return preview.answer
     except Exception:
         for stored in saved:
             storage.discard(stored)
         raise
-    return sheet
+    return sheet_dict(sheet)
 
 
 def sheet_dict(sheet: ManualSheet) -> dict:
@@ -230,6 +244,7 @@ def sheet_dict(sheet: ManualSheet) -> dict:
             "workbook_id": sheet.workbook_id, "uploaded_by": sheet.uploaded_by,
             "uploaded_at": iso_z(sheet.uploaded_at),
             "counted_count": sum(1 for e in entries if e["outcome"]["counted"]),
+            "preview": False,
             "rows": [{"row": e["sheet_row"], "employee": e["employee"], "code": e["code"],
                       "check_in_at": e["check_in_at"], "check_out_at": e["check_out_at"],
                       **e["outcome"]} for e in entries]}

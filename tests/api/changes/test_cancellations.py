@@ -150,3 +150,16 @@ def test_a_cancelled_day_cannot_be_corrected(client, present):
         headers=world.headers("operator_a"))
     assert response.status_code == 409 and response.json["error"]["code"] == "DAY_CANCELLED"
     assert day_of(client, world)["status"] == "TK"
+
+
+def test_what_the_head_filed_as_supervisor_an_admin_decides(client, present):
+    world = present
+    stored_checkin(world, "atasan_a", "2026-03-02T06:55:00+07:00")
+    filed = file(client, world, who="kepala_a", employee="atasan_a",
+                 witnesses=("pegawai_a2", "operator_a"))
+    assert filed.status_code == 201, filed.json
+    own = decide(client, world, filed.json["id"], who="kepala_a")
+    assert own.status_code == 403 and own.json["error"]["code"] == "FOUR_EYES_REQUIRED"
+    by_admin = decide(client, world, filed.json["id"], who="admin")
+    assert by_admin.status_code == 200 and by_admin.json["status"] == "approved"
+    assert day_of(client, world, "atasan_a")["status"] == "TK"

@@ -61,8 +61,8 @@ def fill(xlsx: bytes, rows: dict[str, tuple]) -> tuple[bytes, dict[str, int]]:
 
 
 def upload(client, world, xlsx, who="operator_a", opd="a", day="2026-03-02",
-           evidence=PNG_DOCUMENT):
-    data = {"opd": str(world.opds[opd].id), "date": day,
+           evidence=PNG_DOCUMENT, dry_run=False):
+    data = {"opd": str(world.opds[opd].id), "date": day, "dry_run": str(dry_run).lower(),
             "sheet": (io.BytesIO(xlsx), "presensi.xlsx"),
             "evidence": (io.BytesIO(evidence), "pindaian.png")}
     return client.post("/api/v1/manual-sheets", data=data, content_type="multipart/form-data",
@@ -166,6 +166,29 @@ def test_valid_sheet_is_imported(afternoon, client, world):
     assert sheet_audit.evidence.startswith(f"stored_file:{response.json['evidence_id']} ")
     again = upload(client, world, xlsx)  # the same sheet twice: every row already exists
     assert again.status_code == 422 and len(again.json["error"]["details"]["rows"]) == 3
+
+
+def test_a_preview_tells_what_the_sheet_would_change_and_writes_nothing(afternoon, client,
+                                                                        world):
+    people = world.people
+    xlsx, _ = fill(template(client, world).data, {
+        people["pegawai_a"].nip: ("07.05", "15.10", None, "Internet kantor mati"),
+        people["pegawai_a2"].nip: (None, None, "DL", "SPT 090/12/2026")})
+    audits, files = AuditEntry.select().count(), StoredFile.select().count()
+    preview = upload(client, world, xlsx, dry_run=True)
+    assert preview.status_code == 200, preview.json
+    assert preview.json["preview"] is True and preview.json["id"] is None
+    rows = {r["employee"]["nip"]: r for r in preview.json["rows"]}
+    assert rows[people["pegawai_a2"].nip]["code"] == "DL" and rows[people["pegawai_a2"].nip][
+        "changed"] is True
+    assert day_of(client, world, "pegawai_a2")["status"] == "BELUM"  # nothing written ...
+    assert ManualEntry.select().count() == 0 and ManualSheet.select().count() == 0
+    assert (AuditEntry.select().count(), StoredFile.select().count()) == (audits, files)
+    imported = upload(client, world, xlsx)  # ... and the import then does what it showed
+    assert imported.status_code == 201 and imported.json["preview"] is False
+    assert [(r["row"], r["changed"]) for r in imported.json["rows"]] == [
+        (r["row"], r["changed"]) for r in preview.json["rows"]]
+    assert day_of(client, world, "pegawai_a2")["status"] == "DL"
 
 
 def test_sheet_with_three_bad_rows_imports_nothing(afternoon, client, world):
@@ -302,3 +325,20 @@ def test_a_single_entry_tells_whether_it_counted(app, client, world):
     listed = client.get("/api/v1/manual-entries?from=2026-03-02&to=2026-03-02",
                         headers=world.headers("operator_a")).json["items"]
     assert listed == [response.json]
+
+
+def test_an_entry_before_the_employee_joined_is_kept_and_says_it_does_not_count(app, client,
+                                                                                world):
+    app.config["HADIR_FAKE_NOW"] = "2026-03-03T09:00:00+07:00"
+    new = client.post("/api/v1/employees", headers=world.headers("operator_a"), json={
+        "nip": "198501012010011901", "name": "Pegawai Baru", "opd_id": world.opds["a"].id,
+        "schedule_group_id": world.groups["5HK"].id})
+    assert new.status_code == 201, new.json
+    response = client.post("/api/v1/manual-entries", headers=world.headers("operator_a"),
+                           content_type="multipart/form-data", data={
+                               "employee_id": new.json["id"], "work_date": "2026-03-02",
+                               "check_in": "07.00", "evidence": (io.BytesIO(PDF_DOCUMENT),
+                                                                 "daftar.pdf")})
+    assert response.status_code == 201, response.json
+    assert response.json["outcome"] == {"counted": False, "changed": False, "notes": [
+        "Tidak dihitung: tanggal itu sebelum pegawai terdaftar di Hadir."]}
