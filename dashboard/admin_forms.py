@@ -1,8 +1,8 @@
 """The admin's write forms on Pengaturan: local holidays, rule-parameter versions, devices, the
 Ramadan period from the Hijri calendar.
 
-Each form sends one API call; its outcome is shown on the next run (flash), and cached reads
-are dropped so the tables show the change at once."""
+Each form sends one API call through dashboard/forms.py: its outcome and the recompute it
+started show on the next run, and cached reads are dropped so the tables show the change."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,27 +10,14 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, fmt, texts
+from dashboard import data, fmt, forms, texts
 from dashboard.client import ApiError
 
-FLASH = "settings_flash"
 
-
-def show_flash() -> None:
-    flash = st.session_state.pop(FLASH, None)
-    if flash:
-        getattr(st, flash[0])(flash[1])
-
-
-def _send(call, success: str) -> bool:
-    try:
-        call()
-    except ApiError as error:
-        st.session_state[FLASH] = ("error", error.message)
-        return False
-    data.forget()
-    st.session_state[FLASH] = ("success", success)
-    return True
+def _send(form: str, method: str, path: str, success: str, body: dict | None = None) -> None:
+    """One write; its outcome (and the recompute it started) shows after the rerun."""
+    forms.send(form, lambda: data.client().write(method, path, json=body), success)
+    st.rerun()
 
 
 def local_day_form() -> None:
@@ -41,10 +28,11 @@ def local_day_form() -> None:
         name = st.text_input(texts.LOCAL_NAME, key="local_name")
         kind = st.selectbox(texts.LOCAL_KIND, ["local", "cuti_bersama"], key="local_kind",
                             format_func=texts.HOLIDAY_KINDS.get)
+        forms.refusal("local_day")
+        forms.reason("local_day", "date", "name")
         if st.form_submit_button(texts.SAVE, type="primary"):
-            body = {"date": day.isoformat(), "action": "add", "name": name, "kind": kind}
-            if _send(lambda: data.client().post("/api/v1/holidays/local", body), texts.SAVED):
-                st.rerun()
+            _send("local_day", "POST", "/api/v1/holidays/local", texts.SAVED,
+                  {"date": day.isoformat(), "action": "add", "name": name, "kind": kind})
 
 
 def remove_local_day(local_days: pd.DataFrame) -> None:
@@ -57,9 +45,7 @@ def remove_local_day(local_days: pd.DataFrame) -> None:
     chosen = left.selectbox(texts.LOCAL_DAYS, list(labels), key="local_remove",
                             format_func=labels.get)
     if right.button(texts.DELETE, key="local_delete", icon=":material/delete:"):
-        if _send(lambda: data.client().delete(f"/api/v1/holidays/local/{chosen}"),
-                 texts.SAVED):
-            st.rerun()
+        _send("local_day", "DELETE", f"/api/v1/holidays/local/{chosen}", texts.SAVED)
 
 
 def _next_month(today: date) -> date:
@@ -97,14 +83,8 @@ def rule_version_form(in_force: dict) -> None:
         changes["convert_minutes_to_tk"] = convert
     if cap != params["tpp_monthly_cap"]:
         changes["tpp_monthly_cap"] = cap
-    body = {"effective_from": effective.isoformat(), "params": changes, "note": note}
-
-    def post() -> None:
-        data.client().post("/api/v1/rules", body)
-
-    if _send(post, texts.SAVED):
-        st.session_state[FLASH] = ("success", texts.VERSION_SAVED)
-        st.rerun()
+    _send("rule_version", "POST", "/api/v1/rules", texts.VERSION_SAVED,
+          {"effective_from": effective.isoformat(), "params": changes, "note": note})
 
 
 def device_requests(pending: pd.DataFrame) -> None:
@@ -122,16 +102,16 @@ def device_requests(pending: pd.DataFrame) -> None:
     reason = st.text_input(texts.REASON, key="device_reason")
     approve, reject = st.columns(2)
     path = f"/api/v1/devices/requests/{picked}"
+    forms.refusal("device")
     if approve.button(texts.APPROVE, key="device_approve", type="primary"):
-        if _send(lambda: data.client().post(f"{path}/approve", {"reason": reason}),
-                 texts.APPROVED.format(who=labels[picked])):
-            st.rerun()
+        _send("device", "POST", f"{path}/approve", texts.APPROVED.format(who=labels[picked]),
+              {"reason": reason})
     if reject.button(texts.REJECT, key="device_reject"):
         if not reason.strip():
             st.warning(texts.REASON_REQUIRED)
-        elif _send(lambda: data.client().post(f"{path}/reject", {"reason": reason}),
-                   texts.REJECTED.format(who=labels[picked])):
-            st.rerun()
+        else:
+            _send("device", "POST", f"{path}/reject", texts.REJECTED.format(who=labels[picked]),
+                  {"reason": reason})
 
 
 def ramadan_form(group: dict) -> None:
@@ -140,13 +120,13 @@ def ramadan_form(group: dict) -> None:
     key = f"ramadan_{group['id']}"
     year = st.number_input(texts.RAMADAN_YEAR, min_value=2000, max_value=2100, step=1,
                            value=date.today().year + 1, key=f"{key}_year")
+    forms.refusal(key)
     if st.button(texts.RAMADAN_SUGGEST, key=f"{key}_ask"):
         try:
             st.session_state[key] = data.client().get(
                 f"/api/v1/schedule-groups/{group['id']}/ramadan-suggestion", {"year": int(year)})
         except ApiError as error:
-            st.session_state[FLASH] = ("error", error.message)
-            st.rerun()
+            st.error(error.message)
     suggestion = st.session_state.get(key)
     if not suggestion:
         return
@@ -155,8 +135,6 @@ def ramadan_form(group: dict) -> None:
                                        end=fmt.day(suggestion["date_to"]),
                                        basis=suggestion["basis"]))
     if st.button(texts.RAMADAN_SAVE, key=f"{key}_save", type="primary"):
-        body = {k: suggestion[k] for k in ("name", "date_from", "date_to", "patterns")}
-        if _send(lambda: data.client().post(f"/api/v1/schedule-groups/{group['id']}/periods",
-                                            body), texts.RAMADAN_SAVED):
-            st.session_state.pop(key, None)
-            st.rerun()
+        st.session_state.pop(key, None)
+        _send(key, "POST", f"/api/v1/schedule-groups/{group['id']}/periods", texts.RAMADAN_SAVED,
+              {k: suggestion[k] for k in ("name", "date_from", "date_to", "patterns")})

@@ -87,7 +87,7 @@ def geofence_map(geofence: dict | None, lat: float | None, lon: float | None,
         return _finish(fig, -2.5, 118.0, 4_000_000, height)  # Indonesia
     lat_c = sum(p[0] for p in points) / len(points)
     lon_c = sum(p[1] for p in points) / len(points)
-    span = max(2 * p[2] for p in points)
+    span = max(3 * p[2] for p in points)  # the circle with a margin around it
     if len(points) == 2:
         fig.add_trace(go.Scattermap(lat=[points[0][0], points[1][0]],
                                     lon=[points[0][1], points[1][1]], mode="lines",

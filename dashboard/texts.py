@@ -568,3 +568,38 @@ SHEET_COLUMNS = {"row": "Baris", "name": "Nama", "entry": "Isi", "changed": "Men
                  "notes": "Keterangan"}
 SHEET_IMPORT = "Impor {count} baris"
 SHEET_DONE = "Lampiran I diimpor: {rows} baris."
+
+# --- Pengaturan: schedules and locations ----------------------------------------------------
+TIME_FIELDS = {"start": "Jam masuk", "end": "Jam pulang",
+               "checkin_open": "Presensi datang dibuka", "checkin_close": "Presensi datang ditutup",
+               "checkout_open": "Presensi pulang dibuka",
+               "checkout_close": "Presensi pulang ditutup", "break_start": "Istirahat mulai",
+               "break_end": "Istirahat selesai"}
+PATTERN_EDIT = "Ubah jam kerja mingguan"
+PATTERN_DAYS = "Hari yang diubah"
+PATTERN_OFF = "Jadikan hari libur (bukan hari kerja)"
+PATTERN_SAVE = "Simpan jam kerja"
+PATTERN_SAVED = "Jam kerja {name} disimpan; hari kerja bulan berjalan dihitung ulang."
+PERIOD_NEW = "Tambah periode khusus"
+PERIOD_NAME = "Nama periode"
+PERIOD_SAVE = "Simpan periode"
+PERIOD_SAVED = "Periode {name} disimpan."
+PERIOD_DELETED = "Periode dihapus; hari-harinya kembali ke jam mingguan."
+SHIFT_NEW = "Tambah sif"
+SHIFT_SAVE = "Simpan sif"
+SHIFT_SAVED = "Sif {code} disimpan."
+ROSTER = "Roster sif"
+ROSTER_WEEK = "Minggu mulai"
+ROSTER_NOBODY = "Belum ada pegawai dalam kelompok jadwal ini."
+ROSTER_CELL = "Sif"
+ROSTER_OFF = "libur"
+ROSTER_SAVE = "Simpan {count} perubahan roster"
+ROSTER_SAVED = "{count} perubahan roster disimpan."
+LOCATION_EDIT = "Tambah atau ubah lokasi"
+LOCATION_PICK = "Lokasi"
+LOCATION_NEW = "(lokasi baru)"
+LOCATION_SHARED = "Bersama (semua OPD)"
+LOCATION_PREVIEW = "Geofence yang akan disimpan"
+LOCATION_SAVED = "Lokasi {name} disimpan."
+ZONE_NAMES = {"Asia/Jakarta": "WIB (Asia/Jakarta)", "Asia/Makassar": "WITA (Asia/Makassar)",
+              "Asia/Jayapura": "WIT (Asia/Jayapura)"}

@@ -2,10 +2,12 @@
 the background jobs (recomputes after a change, the nightly run)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from dashboard import admin_forms, data, fmt, maps, texts
+from dashboard import admin_forms, data, fmt, forms, location_forms, maps, schedule_forms, texts
 
 
 def _hhmm(value: str | None) -> str:
@@ -44,8 +46,17 @@ def schedules_tab() -> None:
                                         texts.SCHEDULE_COLUMNS["end"]: _hhmm(s["end"])}
                                        for s in group["shifts"]])
                 st.dataframe(shifts, hide_index=True, key=f"shifts_{group['id']}")
+            today = date.fromisoformat(data.today())
             if group["kind"] == "weekly":
+                st.markdown(f"**{texts.PATTERN_EDIT}**")
+                schedule_forms.weekly_form(group)
+                st.markdown(f"**{texts.PERIODS}**")
+                schedule_forms.period_forms(group, today)
                 admin_forms.ramadan_form(group)
+            else:
+                schedule_forms.shift_form(group)
+                st.markdown(f"**{texts.ROSTER}**")
+                schedule_forms.roster_form(group, None, today)
 
 
 def holidays_tab() -> None:
@@ -72,15 +83,16 @@ def holidays_tab() -> None:
 
 
 def locations_tab() -> None:
-    locations = data.frame(data.get("/api/v1/locations"))
-    if locations.empty:
-        st.info(texts.NO_DATA)
-        return
-    st.plotly_chart(maps.locations_map(locations), key="locations_map",
-                    config={"displayModeBar": False})
-    table = locations.assign(kind=locations["kind"].map(texts.LOCATION_KINDS))
-    st.dataframe(table[list(texts.LOCATION_COLUMNS)].rename(columns=texts.LOCATION_COLUMNS),
-                 hide_index=True, key="locations")
+    rows = data.get("/api/v1/locations")
+    locations = data.frame(rows)
+    if not locations.empty:
+        st.plotly_chart(maps.locations_map(locations), key="locations_map",
+                        config={"displayModeBar": False})
+        table = locations.assign(kind=locations["kind"].map(texts.LOCATION_KINDS))
+        st.dataframe(table[list(texts.LOCATION_COLUMNS)].rename(columns=texts.LOCATION_COLUMNS),
+                     hide_index=True, key="locations")
+    st.subheader(texts.LOCATION_EDIT)
+    location_forms.location_form(rows, data.opds())
 
 
 def rules_tab() -> None:
@@ -157,7 +169,7 @@ def jobs_tab() -> None:
 
 
 st.title(texts.PENGATURAN_TITLE)
-admin_forms.show_flash()
+forms.flash()
 tabs = st.tabs([texts.TAB_SCHEDULES, texts.TAB_HOLIDAYS, texts.TAB_LOCATIONS, texts.TAB_RULES,
                 texts.TAB_DEVICES, texts.TAB_JOBS])
 for tab, draw in zip(tabs, [schedules_tab, holidays_tab, locations_tab, rules_tab, devices_tab,
