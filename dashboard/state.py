@@ -42,6 +42,8 @@ PAGES = (
              frozenset({"operator", "admin"})),
     PageSpec("perubahan", "app_pages/perubahan.py", texts.PAGE_PERUBAHAN,
              ":material/edit_calendar:", frozenset({"operator", "admin", "atasan"})),
+    PageSpec("gangguan", "app_pages/gangguan.py", texts.PAGE_GANGGUAN, ":material/report:",
+             frozenset({"operator", "admin"})),
     PageSpec("audit", "app_pages/audit.py", texts.PAGE_AUDIT, ":material/policy:",
              frozenset({"admin"})),
     PageSpec("pengaturan", "app_pages/pengaturan.py", texts.PAGE_PENGATURAN,

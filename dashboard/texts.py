@@ -603,3 +603,34 @@ LOCATION_PREVIEW = "Geofence yang akan disimpan"
 LOCATION_SAVED = "Lokasi {name} disimpan."
 ZONE_NAMES = {"Asia/Jakarta": "WIB (Asia/Jakarta)", "Asia/Makassar": "WITA (Asia/Makassar)",
               "Asia/Jayapura": "WIT (Asia/Jayapura)"}
+
+# --- Laporan gangguan -----------------------------------------------------------------------
+PAGE_GANGGUAN = "Laporan gangguan"
+PROBLEM_INTRO = ("Operator OPD melaporkan gangguan aplikasi presensi; admin BKD menindaklanjuti "
+                 "dan menjawab di sini (Perbup Pasal 5–6).")
+PROBLEM_NEW = "Laporkan gangguan"
+PROBLEM_FIELDS = {"category": "Jenis gangguan", "title": "Judul singkat",
+                  "description": "Uraian", "employee_id": "Pegawai yang terdampak (bila ada)",
+                  "attachment": "Tangkapan layar atau foto (opsional)"}
+PROBLEM_CATEGORIES = {"aplikasi": "Aplikasi presensi", "wajah": "Pengenalan wajah",
+                      "lokasi": "Lokasi/GPS", "perangkat": "Ponsel/kios",
+                      "server": "Server tidak dapat diakses", "lainnya": "Lainnya"}
+PROBLEM_STATUSES = {"open": "Baru", "in_progress": "Ditangani", "resolved": "Selesai"}
+PROBLEM_TITLE_HINT = "mis. Wajah pegawai tidak dikenali sejak pagi"
+PROBLEM_DESCRIPTION_HELP = ("Apa yang terjadi, sejak kapan, siapa yang terdampak, pesan galat "
+                            "yang muncul.")
+PROBLEM_NOBODY = "(tidak ada pegawai tertentu)"
+PROBLEM_SEND = "Kirim laporan"
+PROBLEM_SENT = "Laporan terkirim ke admin BKD."
+PROBLEM_ALL = "Semua"
+PROBLEM_STATUS = "Status"
+PROBLEM_NONE = "Belum ada laporan gangguan."
+PROBLEM_COLUMNS = {"filed_at": "Dilaporkan", "title": "Judul", "category": "Jenis",
+                   "status": "Status"}
+PROBLEM_PICK = "Laporan"
+PROBLEM_FILED = "Dilaporkan oleh {name}, {when}"
+PROBLEM_AFFECTS = "Pegawai terdampak: {name} (NIP {nip})"
+PROBLEM_ATTACHMENT = "Unduh lampiran"
+PROBLEM_ANSWER = "Tindak lanjut admin ({name}): {answer}"
+PROBLEM_RESPONSE = "Tindak lanjut / jawaban"
+PROBLEM_FOLLOWED = "Tindak lanjut disimpan."

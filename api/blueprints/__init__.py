@@ -42,3 +42,7 @@ def register(api, app) -> None:
 
     api.register_blueprint(campaigns.blp)
     api.register_blueprint(employee_import.blp)
+    # reports of system problems (issue 15)
+    from api.blueprints import problems
+
+    api.register_blueprint(problems.blp)

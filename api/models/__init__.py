@@ -14,6 +14,7 @@ from api.models.files import StoredFile
 from api.models.jobs import Job, NightlyRun
 from api.models.manual import ManualEntry, ManualSheet
 from api.models.org import Assignment, Employee, EmployeeLocation, Location, Opd, Unit
+from api.models.problems import ProblemReport
 from api.models.roster import RosterEntry
 from api.models.rules import RuleVersion
 from api.models.schedule import LocalDay, ScheduleGroup, SchedulePattern, SchedulePeriod, Shift
@@ -58,6 +59,8 @@ ALL_MODELS = [
     Campaign,
     CampaignReport,
     CampaignExcuse,
+    # reports of system problems (issue 15)
+    ProblemReport,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -18,6 +18,7 @@ from api.models import (
     Job,
     LivenessChallenge,
     NightlyRun,
+    ProblemReport,
 )
 from tests.factories import stored_checkin
 
@@ -37,6 +38,7 @@ ADDED = {
     "v0007_mutation_supervisor": [("assignment", "supervisor_id")],
     "v0008_manual_outcome": [("manual_entry", "sheet_row"), ("manual_entry", "outcome")],
     "v0009_campaigns": [],  # new tables only
+    "v0010_problem_reports": [],  # a new table only
 }
 
 
@@ -59,7 +61,7 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     LivenessChallenge.drop_table()
     Job.drop_table()
     NightlyRun.drop_table()
-    for model in (CampaignExcuse, CampaignReport, Campaign):
+    for model in (CampaignExcuse, CampaignReport, Campaign, ProblemReport):
         model.drop_table()
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
     assert migrations.migrate() == sorted(ADDED)
@@ -67,7 +69,7 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     assert (row.status, row.offline, row.purpose, row.face_print) == ("ACCEPTED", False, None,
                                                                       None)
     assert (row.client, row.liveness_path, row.frames) == ("other", None, "")
-    assert LivenessChallenge.select().count() == 0
+    assert LivenessChallenge.select().count() == 0 and ProblemReport.select().count() == 0
     assert Assignment.get(Assignment.employee == employee).supervisor_id is None
     assert Credential.get(Credential.employee == employee).token_version == 0
     assert FaceTemplate.select().where(FaceTemplate.approval.is_null(False)).count() == 0

@@ -19,10 +19,11 @@ MENUS = {
                    texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_PERUBAHAN],
     "operator": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
                  texts.PAGE_KAMPANYE, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
-                 texts.PAGE_PERUBAHAN],
+                 texts.PAGE_PERUBAHAN, texts.PAGE_GANGGUAN],
     "admin": [texts.PAGE_BERANDA, texts.PAGE_PERSETUJUAN, texts.PAGE_MONITORING,
               texts.PAGE_KAMPANYE, texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI, texts.PAGE_KELOLA,
-              texts.PAGE_PERUBAHAN, texts.PAGE_AUDIT, texts.PAGE_PENGATURAN],
+              texts.PAGE_PERUBAHAN, texts.PAGE_GANGGUAN, texts.PAGE_AUDIT,
+              texts.PAGE_PENGATURAN],
     "analis": [texts.PAGE_BERANDA, texts.PAGE_MONITORING, texts.PAGE_KAMPANYE,
                texts.PAGE_ANALITIK, texts.PAGE_PEGAWAI],
 }

@@ -20,10 +20,11 @@ UNITS = {14: 4, 15: 4, 1: 1}
     ({"pegawai", "atasan", "kepala_opd"}, ["beranda", "persetujuan", "monitoring", "kampanye",
                                            "pegawai", "perubahan"]),
     ({"pegawai", "operator"}, ["beranda", "persetujuan", "monitoring", "kampanye", "pegawai",
-                               "kelola", "perubahan"]),
+                               "kelola", "perubahan", "gangguan"]),
     ({"pegawai", "analis"}, ["beranda", "monitoring", "kampanye", "analitik", "pegawai"]),
     ({"pegawai", "admin"}, ["beranda", "persetujuan", "monitoring", "kampanye", "analitik",
-                            "pegawai", "kelola", "perubahan", "audit", "pengaturan"]),
+                            "pegawai", "kelola", "perubahan", "gangguan", "audit",
+                            "pengaturan"]),
 ])
 def test_pages_per_role(roles, pages):
     assert [p.slug for p in state.visible_pages(roles)] == pages
