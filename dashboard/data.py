@@ -78,6 +78,11 @@ def forget() -> None:
     _get_live.clear()
 
 
+def forget_live() -> None:
+    """Drop the short-lived reads (today's board), for a user who wants the latest now."""
+    _get_live.clear()
+
+
 def _key(params: dict) -> tuple:
     return tuple(sorted(params.items()))
 

@@ -9,7 +9,12 @@ chosen = filters.current()
 board = data.get("/api/v1/recaps/today", live=True, opd=chosen.opd, unit=chosen.unit,
                  employment_type=chosen.employment_type)
 st.title(texts.BERANDA_TITLE.format(date=board["date_label"]))
-st.caption(texts.BERANDA_CAPTION)
+caption, refresh = st.columns([5, 1], vertical_alignment="center")
+caption.caption(texts.BERANDA_CAPTION)
+if refresh.button(texts.BOARD_REFRESH, key="board_refresh", icon=":material/refresh:",
+                  help=texts.BOARD_REFRESH_HELP):
+    data.forget_live()
+    st.rerun()
 
 by_unit = data.frame(board["by_unit"])
 totals = board["totals"]  # the API applied the unit and type filters (an atasan: the team)

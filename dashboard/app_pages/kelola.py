@@ -46,8 +46,9 @@ def employees_tab() -> None:
     st.caption(texts.EMP_FOUND.format(total=found["total"], shown=len(found["items"])))
     st.dataframe(pd.DataFrame([{
         "NIP": e["nip"], texts.EMP_FIELDS["name"]: e["name"],
-        texts.EMP_FIELDS["jabatan"]: e["jabatan"], texts.EMP_FIELDS["unit_id"]: e["unit_name"],
-        texts.EMP_FIELDS["supervisor_id"]: e["supervisor_name"],
+        texts.EMP_FIELDS["jabatan"]: e["jabatan"],
+        texts.EMP_FIELDS["unit_id"]: e["unit_name"] or "–",
+        texts.EMP_FIELDS["supervisor_id"]: e["supervisor_name"] or "–",
         texts.EMP_FACE: "✓" if e["face_enrolled"] else "–",
         texts.EMP_FIELDS["active"]: "✓" if e["active"] else "–"} for e in found["items"]]),
         hide_index=True, key="emp_table")
