@@ -1,16 +1,15 @@
 """The admin's campaign form on the Laporan keberadaan page: name, dates, the daily windows
 (office time), targets, selfie, zone and the heads' deadline. The API judges it; its Bahasa
-reasons are shown per field and nothing typed is lost when it refuses."""
+reasons are shown under the fields (dashboard/forms.py) and nothing typed is lost."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
 import streamlit as st
 
-from dashboard import data, texts
-from dashboard.client import ApiError
+from dashboard import data, forms, texts
 
-FLASH = "campaign_flash"
+FORM = "campaign_new"
 
 
 def parse_windows(text: str) -> list[dict]:
@@ -42,34 +41,28 @@ def body_of(values: dict, pemda_tz: str) -> dict:
             "zone": zone, "report_deadline": deadline.isoformat()}
 
 
-def _errors(details: dict) -> list[str]:
-    lines = []
-    for field, problems in (details or {}).items():
-        label = texts.CAMPAIGN_FIELDS.get(field, field)
-        if isinstance(problems, dict):  # nested (a window's start/end)
-            problems = [f"{k}: {', '.join(v) if isinstance(v, list) else v}"
-                        for k, v in problems.items()]
-        lines += [f"{label}: {problem}" for problem in problems]
-    return lines
-
-
 def form(opds: list[dict], today: date, pemda_tz: str) -> None:
     """Define a campaign (admin)."""
     start = today + timedelta(days=1)
-    with st.form("campaign_new"):
+    with st.form(FORM):
         st.markdown(f"**{texts.CAMPAIGN_NEW}**")
+        forms.refusal(FORM)
         name = st.text_input(texts.CAMPAIGN_FIELDS["name"], key="cmp_name")
+        forms.reason(FORM, "name")
         left, right = st.columns(2)
         date_from = left.date_input(texts.CAMPAIGN_FIELDS["date_from"], value=start,
                                     key="cmp_from", format="DD/MM/YYYY")
         date_to = right.date_input(texts.CAMPAIGN_FIELDS["date_to"],
                                    value=start + timedelta(days=4), key="cmp_to",
                                    format="DD/MM/YYYY")
+        forms.reason(FORM, "date_from", "date_to")
         windows = st.text_input(texts.CAMPAIGN_FIELDS["windows"], value="07:00-09:00, 15:00-17:00",
                                 key="cmp_windows", help=texts.CAMPAIGN_WINDOWS_HELP)
+        forms.reason(FORM, "windows")
         names = {o["id"]: o["name"] for o in opds}
         chosen = st.multiselect(texts.CAMPAIGN_FIELDS["opds"], list(names), key="cmp_opds",
                                 format_func=names.get, placeholder=texts.CAMPAIGN_ALL_OPDS)
+        forms.reason(FORM, "opds")
         types = st.multiselect(texts.CAMPAIGN_FIELDS["employment_types"],
                                ["PNS", "CPNS", "PPPK", "PTT-PK", "NON_ASN"], key="cmp_types",
                                placeholder=texts.CAMPAIGN_ALL_TYPES)
@@ -80,24 +73,24 @@ def form(opds: list[dict], today: date, pemda_tz: str) -> None:
         lat = a.number_input(texts.LAT, value=-8.1724, format="%.4f", key="cmp_lat")
         lon = b.number_input(texts.LON, value=113.7003, format="%.4f", key="cmp_lon")
         radius = c.number_input(texts.CAMPAIGN_RADIUS, value=30.0, min_value=1.0, key="cmp_km")
+        forms.reason(FORM, "zone")
         d, e = st.columns(2)
         deadline_date = d.date_input(texts.CAMPAIGN_FIELDS["report_deadline"],
                                      value=start + timedelta(days=5), key="cmp_deadline",
                                      format="DD/MM/YYYY")
         deadline_time = e.time_input(texts.CAMPAIGN_DEADLINE_TIME, value=time(11),
                                      key="cmp_deadline_time")
+        forms.reason(FORM, "report_deadline")
+        forms.other_reasons(FORM, {"name", "date_from", "date_to", "windows", "opds", "zone",
+                                   "report_deadline"}, texts.CAMPAIGN_FIELDS)
         if not st.form_submit_button(texts.SAVE, type="primary"):
             return
     body = body_of({"name": name, "date_from": date_from, "date_to": date_to,
                     "windows": windows, "opds": chosen, "types": types, "selfie": selfie,
                     "zone_kind": zone_kind, "lat": lat, "lon": lon, "radius_km": radius,
                     "deadline_date": deadline_date, "deadline_time": deadline_time}, pemda_tz)
-    try:
-        created = data.client().post("/api/v1/campaigns", body)
-    except ApiError as error:
-        st.error("\n".join([error.message, *(f"- {line}" for line in _errors(error.details))]))
-        return
-    data.forget()
-    st.session_state[FLASH] = texts.CAMPAIGN_SAVED.format(name=created["name"])
+    created = forms.send(FORM, lambda: data.client().write("POST", "/api/v1/campaigns",
+                                                           json=body),
+                         lambda c: texts.CAMPAIGN_SAVED.format(name=c["name"]))
     st.session_state["campaign_pick"] = created["id"]
     st.rerun()

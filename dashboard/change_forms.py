@@ -46,32 +46,41 @@ def _evidence(form: str, key: str, label: str) -> list[tuple[str, bytes]]:
     return files
 
 
+def _day_change(form: str, prefix: str, people: list[dict], codes: list[str],
+                today: date) -> dict:
+    """Who, which day, and the times or the code: the fields a manual entry and a correction
+    share, each with the API's reasons under it."""
+    employee = _employee(people, f"{prefix}_employee")
+    forms.reason(form, "employee_id")
+    day = st.date_input(texts.CHANGE_DATE, value=today, max_value=today, key=f"{prefix}_date",
+                        format="DD/MM/YYYY")
+    forms.reason(form, "work_date")
+    left, middle, right = st.columns(3)
+    check_in = left.time_input(texts.CHANGE_IN, value=None, key=f"{prefix}_in", step=60)
+    check_out = middle.time_input(texts.CHANGE_OUT, value=None, key=f"{prefix}_out", step=60)
+    code = right.selectbox(texts.CODE, codes, index=None, key=f"{prefix}_code",
+                           placeholder=texts.CHANGE_CODE_HINT)
+    forms.reason(form, "check_in", "check_out", "code")
+    return {"employee_id": employee, "work_date": day.isoformat(), "check_in": _clock(check_in),
+            "check_out": _clock(check_out), "code": code}
+
+
+DAY_FIELDS = {"employee_id", "work_date", "check_in", "check_out", "code"}
+
+
 def manual_entry(people: list[dict], codes: list[str], today: date) -> None:
     """One manual entry: times or a code for a day, with the evidence (e.g. a signed list)."""
     form, key = "manual_entry", "manual_evidence"
     forms.refusal(form)
-    employee = _employee(people, "manual_employee")
-    forms.reason(form, "employee_id")
-    day = st.date_input(texts.CHANGE_DATE, value=today, max_value=today, key="manual_date",
-                        format="DD/MM/YYYY")
-    forms.reason(form, "work_date")
-    left, middle, right = st.columns(3)
-    check_in = left.time_input(texts.CHANGE_IN, value=None, key="manual_in", step=60)
-    check_out = middle.time_input(texts.CHANGE_OUT, value=None, key="manual_out", step=60)
-    code = right.selectbox(texts.CODE, codes, index=None, key="manual_code",
-                           placeholder=texts.CHANGE_CODE_HINT)
-    forms.reason(form, "check_in", "check_out", "code")
+    fields = _day_change(form, "manual", people, codes, today)
     remarks = st.text_input(texts.CHANGE_REMARKS, key="manual_remarks")
     forms.reason(form, "remarks")
     evidence = _evidence(form, key, texts.CHANGE_EVIDENCE)
-    forms.other_reasons(form, {"employee_id", "work_date", "check_in", "check_out", "code",
-                               "remarks", "evidence"})
+    forms.other_reasons(form, DAY_FIELDS | {"remarks", "evidence"})
     if not st.button(texts.CHANGE_MANUAL_SAVE, key="manual_save", type="primary"):
         return
     files = {"evidence": evidence[0]} if evidence else {}
-    _post(form, "/api/v1/manual-entries",
-          {"employee_id": employee, "work_date": day.isoformat(), "check_in": _clock(check_in),
-           "check_out": _clock(check_out), "code": code, "remarks": remarks}, files,
+    _post(form, "/api/v1/manual-entries", {**fields, "remarks": remarks}, files,
           lambda a: texts.CHANGE_MANUAL_DONE.format(name=a["employee"]["name"],
                                                     day=fmt.day(a["work_date"]),
                                                     notes=outcome_notes(a)))
@@ -83,28 +92,15 @@ def correction(people: list[dict], codes: list[str], today: date) -> None:
     """Correct a day's times or code, with the reason and the evidence (operator)."""
     form, key = "correction", "correction_evidence"
     forms.refusal(form)
-    employee = _employee(people, "corr_employee")
-    forms.reason(form, "employee_id")
-    day = st.date_input(texts.CHANGE_DATE, value=today, max_value=today, key="corr_date",
-                        format="DD/MM/YYYY")
-    forms.reason(form, "work_date")
-    left, middle, right = st.columns(3)
-    check_in = left.time_input(texts.CHANGE_IN, value=None, key="corr_in", step=60)
-    check_out = middle.time_input(texts.CHANGE_OUT, value=None, key="corr_out", step=60)
-    code = right.selectbox(texts.CODE, codes, index=None, key="corr_code",
-                           placeholder=texts.CHANGE_CODE_HINT)
-    forms.reason(form, "check_in", "check_out", "code")
+    fields = _day_change(form, "corr", people, codes, today)
     reason = st.text_area(texts.CHANGE_REASON, key="corr_reason", height=80)
     forms.reason(form, "reason")
     evidence = _evidence(form, key, texts.CHANGE_EVIDENCE)
-    forms.other_reasons(form, {"employee_id", "work_date", "check_in", "check_out", "code",
-                               "reason", "evidence"})
+    forms.other_reasons(form, DAY_FIELDS | {"reason", "evidence"})
     if not st.button(texts.CHANGE_CORRECTION_SAVE, key="corr_save", type="primary"):
         return
     files = {"evidence": evidence[0]} if evidence else {}
-    _post(form, "/api/v1/corrections",
-          {"employee_id": employee, "work_date": day.isoformat(), "check_in": _clock(check_in),
-           "check_out": _clock(check_out), "code": code, "reason": reason}, files,
+    _post(form, "/api/v1/corrections", {**fields, "reason": reason}, files,
           lambda a: texts.CHANGE_CORRECTION_DONE.format(name=a["employee"]["name"],
                                                         day=fmt.day(a["work_date"])))
     uploads.clear(key)

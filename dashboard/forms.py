@@ -19,17 +19,16 @@ JOB_WAIT_S = 8.0  # how long a page follows a job before offering a refresh
 
 def field_reasons(details) -> dict[str, str]:
     """The API's validation details ({"field": ["…"]}, nested for lists and objects) as one
-    sentence per field; "locations.0.location_id" for nested ones (pure)."""
+    sentence per field, "locations.0.location_id" for nested ones (pure)."""
     found: dict[str, str] = {}
 
     def walk(prefix: str, value) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 walk(f"{prefix}.{key}" if prefix else str(key), item)
-        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-            found[prefix] = " ".join(value)
-        elif isinstance(value, str) and prefix:
-            found[prefix] = value
+        elif isinstance(value, list) and value and all(isinstance(i, str) for i in value):
+            found[prefix] = " ".join(value)  # only lists of sentences: {"employee": {...}} or
+            # {"locked_until": "…"} are facts about the refusal, not a field's reasons
 
     if isinstance(details, dict):
         walk("", details)
@@ -72,19 +71,30 @@ def details(form: str):
     return st.session_state.get(REFUSALS, {}).get(form, (None, {}, None))[2]
 
 
+def _under(field: str, reasons: dict[str, str]) -> list[str]:
+    """The reasons for a field and its nested parts ("windows.0.end" under "windows")."""
+    return [text if key == field else f"{key[len(field) + 1:]}: {text}"
+            for key, text in reasons.items()
+            if key == field or key.startswith(f"{field}.")]
+
+
 def reason(form: str, *fields: str) -> None:
-    """The API's reasons for these fields, under the field."""
+    """The API's reasons for these fields (and their nested parts), under the field."""
     reasons = _reasons(form)
     for field in fields:
-        if field in reasons:
-            st.markdown(f":red[{reasons[field]}]")
+        for text in _under(field, reasons):
+            st.markdown(f":red[{text}]")
 
 
-def other_reasons(form: str, known: set[str]) -> None:
-    """Reasons for fields the form has no widget for (nested rows, the API's own names)."""
+def other_reasons(form: str, known: set[str], labels: dict[str, str] | None = None) -> None:
+    """Reasons for fields the form shows no note under (the API's own names); `labels` names
+    a field the form has no widget of its own for."""
     for field, text in _reasons(form).items():
-        if field not in known:
-            st.markdown(f":red[{texts.FIELD_REASON.format(field=field, reason=text)}]")
+        head = field.partition(".")[0]
+        if head in known:
+            continue
+        name = labels.get(head, field) if labels else field
+        st.markdown(f":red[{texts.FIELD_REASON.format(field=name, reason=text)}]")
 
 
 def flash() -> None:

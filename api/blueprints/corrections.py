@@ -1,4 +1,5 @@
-"""Corrections of a day's record by the OPD's operator (evidence and reason required)."""
+"""Corrections of a day's record by the OPD's operator or an admin (evidence and reason
+required)."""
 from __future__ import annotations
 
 from flask import request
@@ -20,7 +21,7 @@ SECURITY = [{"bearerAuth": []}]
 
 
 @blp.route("", methods=["POST"])
-@authenticated("operator")
+@authenticated("operator", "admin")
 @blp.arguments(s.CorrectionForm, location="form")
 @blp.arguments(EvidenceFile, location="files")
 @blp.response(201, s.CorrectionOut)

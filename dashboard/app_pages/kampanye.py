@@ -8,8 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import campaign_form, data, exports, fmt, texts
-from dashboard.client import ApiError
+from dashboard import campaign_form, data, exports, fmt, forms, texts
 
 profile = data.me()
 roles = set(profile["roles"])
@@ -17,9 +16,7 @@ admin = "admin" in roles
 today = date.fromisoformat(data.today())
 
 st.title(texts.PAGE_KAMPANYE)
-flash = st.session_state.pop(campaign_form.FLASH, None)
-if flash:
-    st.success(flash)
+forms.flash()
 campaigns = data.fresh("/api/v1/campaigns")
 if admin:
     with st.expander(texts.CAMPAIGN_NEW, expanded=not campaigns):
@@ -38,15 +35,12 @@ st.caption(texts.CAMPAIGN_CAPTION.format(windows=windows, deadline=fmt.moment(
     campaign["report_deadline"], profile["pemda"]["tz"]),
     zone=texts.CAMPAIGN_ZONES[campaign["zone"]["kind"]]))
 if admin and date.fromisoformat(campaign["date_from"]) > today:
+    forms.refusal("campaign_delete")
     if st.button(texts.CAMPAIGN_DELETE, key="campaign_delete", icon=":material/delete:"):
-        try:
-            data.client().delete(f"/api/v1/campaigns/{campaign['id']}")
-        except ApiError as error:
-            st.error(error.message)
-        else:
-            st.session_state[campaign_form.FLASH] = texts.CAMPAIGN_DELETED
-            st.session_state.pop("campaign_pick", None)
-            st.rerun()
+        forms.send("campaign_delete", lambda: data.client().write(
+            "DELETE", f"/api/v1/campaigns/{campaign['id']}"), texts.CAMPAIGN_DELETED)
+        st.session_state.pop("campaign_pick", None)
+        st.rerun()
 
 days = [None, *pd.date_range(campaign["date_from"], campaign["date_to"]).date]
 chosen_day = st.selectbox(texts.CAMPAIGN_DAY, days, key="campaign_day",

@@ -102,10 +102,9 @@ def cancellation_tab() -> None:
 
 sections = []
 if operator:
-    sections += [(texts.TAB_MANUAL, manual_tab), (texts.TAB_SHEET,
-                                                  lambda: sheet_form.sheet_tab(opd, today))]
-if "operator" in roles:
-    sections += [(texts.TAB_CORRECTION, correction_tab), (texts.TAB_ABSENCE, absence_tab)]
+    sections += [(texts.TAB_MANUAL, manual_tab),
+                 (texts.TAB_SHEET, lambda: sheet_form.sheet_tab(opd, today)),
+                 (texts.TAB_CORRECTION, correction_tab), (texts.TAB_ABSENCE, absence_tab)]
 if "atasan" in roles:
     sections.append((texts.TAB_CANCELLATION, cancellation_tab))
 for tab, (_title, draw) in zip(st.tabs([title for title, _ in sections]), sections,

@@ -173,3 +173,20 @@ def test_the_operator_enrols_a_face_and_each_photo_gets_its_verdict(dashboard, a
     at.button(key=f"face_{person['id']}_send").click().run()
     assert texts.FACE_DONE.format(name="Sri Wahyuni") in texts_shown(at)
     assert employee(api, headers, person["id"])["face_enrolled"]
+
+
+def test_the_operator_sets_the_presence_locations(dashboard, api, api_login):
+    headers = api_login("operator")
+    person = hired(api, headers, "Nur Aini")
+    office = next(loc for loc in requests.get(f"{api}/api/v1/locations", headers=headers,
+                                              timeout=10, params={"opd": person["opd_id"]}
+                                              ).json() if loc["kind"] == "office")
+    at = opened(dashboard, "operator", person)
+    at.multiselect(key=f"locs{person['id']}").set_value([office["id"]])
+    at.selectbox(key=f"locs{person['id']}_main").set_value(office["id"])
+    at.button(key=f"FormSubmitter:employee_locations_{person['id']}-{texts.SAVE}").click().run()
+    assert not at.exception, at.exception
+    assert texts.EMP_LOCATIONS_SAVED in texts_shown(at)
+    links = requests.get(f"{api}/api/v1/employees/{person['id']}/locations", headers=headers,
+                         timeout=10).json()
+    assert [(loc["id"], loc["primary"]) for loc in links] == [(office["id"], True)]

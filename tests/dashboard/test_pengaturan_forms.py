@@ -124,3 +124,22 @@ def test_a_new_location_is_drawn_before_it_is_saved(dashboard, api, api_login):
              if loc["name"] == "Kantor Kecamatan Ajung"]
     assert [(s["lat"], s["lon"], s["radius_m"], s["opd_id"]) for s in saved] == [
         (-8.2001, 113.6502, 250, None)]
+
+
+def test_a_shift_is_added_and_a_second_with_the_same_code_refused(dashboard, api, api_login):
+    headers = api_login("admin")
+    group = own_group(api, headers, kind="shift")
+    at = dashboard("admin", "pengaturan")
+    form = f"shift_{group['id']}"
+    at.text_input(key=f"{form}_code").input("M")
+    at.text_input(key=f"{form}_name").input("Malam")
+    at.time_input(key=f"{form}_start").set_value(time(21, 0))
+    at.time_input(key=f"{form}_end").set_value(time(7, 0))
+    at.button(key=f"{form}_save").click().run()
+    assert not at.exception, at.exception
+    assert texts.SHIFT_SAVED.format(code="M") in texts_shown(at)
+    assert sorted(s["code"] for s in group_of(api, headers, group["id"])["shifts"]) == ["M", "P"]
+    at.text_input(key=f"{form}_code").input("P")
+    at.button(key=f"{form}_save").click().run()
+    assert at.error  # the code is taken
+    assert sorted(s["code"] for s in group_of(api, headers, group["id"])["shifts"]) == ["M", "P"]

@@ -49,6 +49,8 @@ MATRIX = {
                             NOT_ALLOWED),
     "password.reset":      (NOT_ALLOWED, NOT_ALLOWED, OK, NOT_ALLOWED, OK, NOT_ALLOWED,
                             NOT_ALLOWED),
+    "account.unlock":      (NOT_ALLOWED, NOT_ALLOWED, OK, NOT_ALLOWED, OK, NOT_ALLOWED,
+                            NOT_ALLOWED),
     "roles.change":        (NOT_ALLOWED,) * 4 + (OK, NOT_ALLOWED, NOT_ALLOWED),
     "mutation.create":     (NOT_ALLOWED,) * 4 + (OK, NOT_ALLOWED, NOT_ALLOWED),
 }

@@ -1,4 +1,5 @@
-"""Corrections by the OPD's operator: evidence and reason required, before/after audited."""
+"""Corrections by the OPD's operator or an admin (Perbup Pasal 5: the administrator manages
+the pemda's attendance data): evidence and reason required, before/after audited."""
 from __future__ import annotations
 
 import io
@@ -82,6 +83,16 @@ def test_correction_refusals(app, client, world):
     assert last_month.status_code == 409
     assert last_month.json["error"]["code"] == "OUTSIDE_CURRENT_MONTH"
     assert Correction.select().count() == 0
+
+
+def test_an_admin_corrects_any_opds_day(app, client, world):
+    stored_checkin(world, "pegawai_b", "2026-03-02T07:40:00+07:00")
+    app.config["HADIR_FAKE_NOW"] = AFTERNOON
+    response = correct(client, world, who="admin", employee="pegawai_b", check_in="06.58")
+    assert response.status_code == 201, response.json
+    assert day_of(client, world, "pegawai_b")["source"] == "correction"
+    assert AuditEntry.get(AuditEntry.action == "correction.create").actor == world.people[
+        "admin"].id
 
 
 def test_corrections_are_listed_in_scope(app, client, world):
