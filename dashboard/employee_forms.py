@@ -55,6 +55,9 @@ def _fields(form: str, values: dict, people: list[dict], units: list[dict],
             values.get("schedule_group_id"), f"{key}_group")
         forms.reason(form, "schedule_group_id")
         others = {p["id"]: _person(p) for p in people if p["id"] != values.get("id")}
+        current = values.get("supervisor_id")
+        if current and current not in others:  # elsewhere or inactive: kept unless changed
+            others[current] = values.get("supervisor_name") or str(current)
         out["supervisor_id"] = _choose(texts.EMP_FIELDS["supervisor_id"], others,
                                        values.get("supervisor_id"), f"{key}_supervisor",
                                        none=texts.NOBODY)
@@ -132,8 +135,10 @@ def locations_form(employee: dict, locations: list[dict]) -> None:
     """The presence locations: the office (primary) and approved alternatives."""
     form = f"employee_locations_{employee['id']}"
     current = data.fresh(f"/api/v1/employees/{employee['id']}/locations")
+    # the employee's own locations are offered even when they are not this OPD's (a saved
+    # form must not drop them unseen)
     names = {loc["id"]: f"{loc['name']} ({texts.LOCATION_KINDS.get(loc['kind'], loc['kind'])}, "
-                        f"{loc['radius_m']} m)" for loc in locations}
+                        f"{loc['radius_m']} m)" for loc in [*current, *locations]}
     with st.form(form):
         forms.refusal(form)
         chosen = st.multiselect(texts.EMP_FIELDS["location_ids"], list(names),

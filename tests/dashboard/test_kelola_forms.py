@@ -190,3 +190,15 @@ def test_the_operator_sets_the_presence_locations(dashboard, api, api_login):
     links = requests.get(f"{api}/api/v1/employees/{person['id']}/locations", headers=headers,
                          timeout=10).json()
     assert [(loc["id"], loc["primary"]) for loc in links] == [(office["id"], True)]
+
+
+def test_a_supervisor_in_another_opd_survives_an_edit(dashboard, api, api_login, demo_logins):
+    headers = api_login("operator")
+    elsewhere = find_by_nip(api, api_login("admin"), demo_logins["admin"]["nip"])
+    person = hired(api, headers, "Rudi Hartono", supervisor_id=elsewhere["id"])
+    at = opened(dashboard, "operator", person)
+    at.text_input(key=f"edit{person['id']}_jabatan").input("Pranata Humas")
+    at.button(key=f"FormSubmitter:employee_edit_{person['id']}-{texts.SAVE}").click().run()
+    assert not at.exception, at.exception
+    stored = employee(api, headers, person["id"])
+    assert (stored["jabatan"], stored["supervisor_id"]) == ("Pranata Humas", elsewhere["id"])
