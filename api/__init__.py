@@ -47,6 +47,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from api import blueprints, cli, db, errors, logs, security, strict_args
     from api.extensions import api, jwt, limiter
+    from api.openapi import FinishingPlugin
     from api.services.accounts import passwords, tokens
 
     passwords.configure(config.PASSWORD_HASH_PROFILE)
@@ -54,7 +55,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     security.init_app(app)
     strict_args.init_app(app)
     db.init_app(app)
-    api.init_app(app)
+    api.init_app(app, spec_kwargs={"extra_plugins": [FinishingPlugin()]})
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
     )

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+
+from api.run_secrets import shared_secret
 
 ROOT = Path(__file__).resolve().parent.parent
 RELAXED_ENVS = {"demo", "test", "development"}
@@ -83,6 +84,8 @@ class Config:
     # environment knows, and an append-only file (ship the log off the host as well)
     AUDIT_CHECKPOINT_KEY: str = ""
     AUDIT_CHECKPOINT_FILE: str = str(ROOT / "data" / "audit" / "checkpoints.jsonl")
+    # where a demo/test/development server keeps the secrets it made up (api/run_secrets.py)
+    RUN_DIR: str = str(ROOT / "data" / "run")
     # the web app's session cookie: "auto" = Secure outside demo/test/development
     WEB_COOKIE_SECURE: str = "auto"
     extra: dict = field(default_factory=dict)
@@ -120,13 +123,13 @@ class Config:
         if not self.JWT_SECRET_KEY:
             if not relaxed:
                 raise RuntimeError("JWT_SECRET_KEY must be set outside demo/test/development")
-            self.JWT_SECRET_KEY = secrets.token_urlsafe(32)
+            self.JWT_SECRET_KEY = shared_secret(Path(self.RUN_DIR) / "jwt_secret")
         if self.PASSWORD_HASH_PROFILE != "strong" and not relaxed:
             raise RuntimeError("PASSWORD_HASH_PROFILE=fast is only allowed in demo/test")
         if not self.AUDIT_CHECKPOINT_KEY:
             if not relaxed:
                 raise RuntimeError("AUDIT_CHECKPOINT_KEY must be set outside demo/test/development")
-            self.AUDIT_CHECKPOINT_KEY = secrets.token_urlsafe(32)
+            self.AUDIT_CHECKPOINT_KEY = shared_secret(Path(self.RUN_DIR) / "audit_key")
         if len(self.JWT_SECRET_KEY) < 16:
             raise RuntimeError("JWT_SECRET_KEY is too short (min 16 characters)")
         from face_engine.challenge import INSTRUCTIONS

@@ -10,15 +10,9 @@ export API_PORT=${API_PORT:-8000} DASHBOARD_PORT=${DASHBOARD_PORT:-8501}
 export HADIR_API_URL=${HADIR_API_URL:-http://127.0.0.1:${API_PORT}}
 # the dashboard runs on this host and forwards each browser's address to the API
 export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1}
-# one secret shared by every worker, kept between runs so logins survive a restart
-if [ ! -s data/run/jwt_secret ]; then
-  .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/jwt_secret
-fi
-export JWT_SECRET_KEY=$(cat data/run/jwt_secret)
-if [ ! -s data/run/audit_key ]; then
-  .venv/bin/python -c "import secrets; print(secrets.token_urlsafe(48))" > data/run/audit_key
-fi
-export AUDIT_CHECKPOINT_KEY=$(cat data/run/audit_key)
+# no JWT_SECRET_KEY / AUDIT_CHECKPOINT_KEY needed: in demo the first process makes each secret
+# once in data/run/ and every worker reads it (api/run_secrets.py), so logins and audit
+# checkpoints hold across workers and restarts
 
 .venv/bin/flask --app api migrate
 if [ ! -s data/demo_logins.json ]; then

@@ -13,7 +13,7 @@ from api.services import daily, storage
 from api.services.accounts import authenticated, current_actor
 from api.services.checkin import CheckinRequest, challenges, review, submit
 
-from .capture import checkin_limit, frames, idempotency_key, image
+from .capture import IDEMPOTENT, checkin_limit, frames, idempotency_key, image
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1/attendance",
                 description="Presensi masuk/pulang dan rekap harian")
@@ -46,8 +46,7 @@ def create_challenge(body):
 @blp.response(201, s.CheckinOut)
 @blp.alt_response(200, schema=s.CheckinOut, description="Ditolak (status REJECTED) atau "
                   "jawaban ulang untuk Idempotency-Key yang sama")
-@blp.doc(security=SECURITY, parameters=[{"in": "header", "name": "Idempotency-Key",
-                                         "required": True, "schema": {"type": "string"}}])
+@blp.doc(security=SECURITY, **IDEMPOTENT)
 def create_checkin(form, files):
     """Presensi masuk/pulang dengan swafoto, lokasi GPS dan ID perangkat (SPEC §4)."""
     actor = current_actor()

@@ -25,7 +25,7 @@ from api.services.checkin import CheckinRequest
 from api.services.org import fetch
 from api.services.storage import read_upload
 
-from .capture import checkin_limit, frames, idempotency_key, image
+from .capture import IDEMPOTENT, checkin_limit, frames, idempotency_key, image
 
 blp = Blueprint("campaigns", __name__, url_prefix="/api/v1",
                 description="Kampanye laporan keberadaan (SiAbOn): jendela, laporan, alasan, "
@@ -97,8 +97,7 @@ def delete_campaign(campaign_id):
 @blp.response(201, s.ReportOut)
 @blp.alt_response(200, schema=s.ReportOut, description="Jawaban ulang: Idempotency-Key yang "
                   "sama, atau jendela ini sudah dilaporkan (laporan pertama yang berlaku)")
-@blp.doc(security=SECURITY, parameters=[{"in": "header", "name": "Idempotency-Key",
-                                         "required": True, "schema": {"type": "string"}}])
+@blp.doc(security=SECURITY, **IDEMPOTENT)
 def create_report(form, files, campaign_id):
     """Laporan keberadaan di dalam jendela: lokasi GPS dan swafoto (bila diminta), diperiksa
     seperti presensi (perangkat, keaslian wajah, kecocokan, pengulangan). Tidak mengubah

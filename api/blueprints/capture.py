@@ -8,6 +8,10 @@ from api.errors import ApiError
 from api.services import storage
 from api.services.checkin import MAX_BURST_FRAMES
 
+# an operation taking an Idempotency-Key says so in the OpenAPI document (api/openapi.py adds
+# the header parameter; a `parameters=` here would replace the form fields' ones)
+IDEMPOTENT = {"x-idempotency-key": True}
+
 
 def checkin_limit() -> str:
     return current_app.config["RATELIMIT_CHECKIN"]

@@ -1,0 +1,58 @@
+"""The served OpenAPI document is valid OpenAPI 3 and says what each multipart request takes:
+form fields and files in one body (issue 16)."""
+from __future__ import annotations
+
+from openapi_spec_validator import validate
+
+from api.openapi import form_fields_schema, move_form_fields
+
+
+def multipart(spec: dict, path: str, method: str = "post") -> dict:
+    schema = spec["paths"][path][method]["requestBody"]["content"]["multipart/form-data"][
+        "schema"]
+    parts = schema.get("allOf", [schema])
+    properties, required = {}, set()
+    for part in parts:
+        if "$ref" in part:
+            part = spec["components"]["schemas"][part["$ref"].rsplit("/", 1)[-1]]
+        properties.update(part.get("properties", {}))
+        required |= set(part.get("required", []))
+    return {"properties": properties, "required": required}
+
+
+def test_the_document_validates(client):
+    validate(client.get("/api/v1/openapi.json").json)  # raises with the first error
+
+
+def test_form_fields_and_files_are_one_multipart_body(client):
+    spec = client.get("/api/v1/openapi.json").json
+    for operation in (op for item in spec["paths"].values() for op in item.values()
+                      if isinstance(op, dict)):
+        assert all(p.get("in") != "formData" for p in operation.get("parameters", []))
+    checkin = multipart(spec, "/api/v1/attendance/checkins")
+    assert {"selfie", "kind", "lat", "lon", "accuracy_m", "device_id"} <= set(
+        checkin["properties"])
+    headers = [p["name"] for p in spec["paths"]["/api/v1/attendance/checkins"]["post"][
+        "parameters"] if p["in"] == "header"]
+    assert headers == ["Idempotency-Key"]
+    report = multipart(spec, "/api/v1/campaigns/{campaign_id}/reports")
+    assert {"lat", "lon"} <= set(report["properties"])
+    manual = multipart(spec, "/api/v1/manual-entries")
+    assert {"employee_id", "work_date", "evidence"} <= manual["required"]
+    sheet = multipart(spec, "/api/v1/manual-sheets")
+    assert {"opd", "date", "sheet", "evidence"} <= sheet["required"]
+    assert "dry_run" in sheet["properties"]
+
+
+def test_moving_form_fields_keeps_the_other_parameters():
+    operation = {"parameters": [
+        {"in": "path", "name": "id", "required": True, "schema": {"type": "integer"}},
+        {"in": "formData", "name": "reason", "required": True, "schema": {"type": "string"},
+         "description": "Alasan"}],
+        "requestBody": {"content": {"multipart/form-data": {"schema": {"$ref": "#/x"}}}}}
+    move_form_fields(operation)
+    assert [p["name"] for p in operation["parameters"]] == ["id"]
+    assert operation["requestBody"]["content"]["multipart/form-data"]["schema"] == {"allOf": [
+        {"$ref": "#/x"}, {"type": "object", "required": ["reason"], "properties": {
+            "reason": {"type": "string", "description": "Alasan"}}}]}
+    assert form_fields_schema([]) == {"type": "object", "properties": {}}
