@@ -7,7 +7,7 @@ SHARED ?= $(abspath ../shared)
 export FACE_SOURCE_DIR ?= $(SHARED)/models
 export HADIR_DEV_FACES ?= $(SHARED)/faces/dev
 
-.PHONY: run test setup models demo demo-reset lint bench-face bench-recap clean
+.PHONY: run test setup models demo demo-reset lint bench-face bench-recap clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,6 @@ bench-face: models
 
 clean:
 	rm -rf data/hadir.db* data/jobs.db* data/uploads data/run data/demo_logins.json data/audit
+
+fuzz: setup  ## the long schemathesis run (12x the CI budget; docs/RELIABILITY.md)
+	FUZZ_SCALE=$${FUZZ_SCALE:-12} FACE_MODELS_DIR="$${FACE_MODELS_DIR:-$(FACE_SOURCE_DIR)}" $(BIN)/python -m pytest -q -s tests/fuzz

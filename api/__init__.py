@@ -17,6 +17,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
     config.validate()
 
     app = Flask(__name__)
+    from api import routing
+
+    routing.init_app(app)
     app.config.update({k: v for k, v in vars(config).items() if k.isupper()})
     app.config.update(
         API_TITLE="Hadir API",

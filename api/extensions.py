@@ -7,6 +7,8 @@ from flask_limiter import Limiter
 from flask_smorest import Api, Blueprint
 from webargs.flaskparser import FlaskParser
 
+from api.schemas.common import ErrorSchema
+
 
 class StrictParser(FlaskParser):
     """webargs drops unknown query parameters and files by default; here every location is
@@ -26,6 +28,7 @@ class StrictParser(FlaskParser):
 
 Blueprint.ARGUMENTS_PARSER = StrictParser()  # every blueprint of the API parses with it
 api = Api()
+api.ERROR_SCHEMA = ErrorSchema  # the document's error responses are the one shape we answer
 jwt = JWTManager()
 
 

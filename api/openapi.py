@@ -35,8 +35,20 @@ def form_fields_schema(parameters: list[dict]) -> dict:
     return schema
 
 
-def move_form_fields(operation: dict) -> None:
-    """Form-data parameters → the operation's multipart request body (with its files)."""
+def merged(files: dict, fields: dict) -> dict:
+    """One object schema of the files' and the form fields' properties (pure); an allOf would
+    not do: each part forbids the other's properties (unknown fields are refused)."""
+    out = {**files, "type": "object",
+           "properties": {**files.get("properties", {}), **fields["properties"]}}
+    required = [*files.get("required", []), *fields.get("required", [])]
+    if required:
+        out["required"] = required
+    return out
+
+
+def move_form_fields(operation: dict, resolve=lambda schema: schema) -> None:
+    """Form-data parameters → the operation's multipart request body (with its files);
+    `resolve` turns a {"$ref": …} into the schema it names."""
     parameters = operation.get("parameters", [])
     form = [p for p in parameters if isinstance(p, dict) and p.get("in") == "formData"]
     if not form:
@@ -50,7 +62,7 @@ def move_form_fields(operation: dict) -> None:
     body = operation.setdefault("requestBody", {"required": True, "content": {}})
     content = body.setdefault("content", {})
     files = content.pop(MULTIPART, {}).get("schema")
-    content[MULTIPART] = {"schema": {"allOf": [files, fields]} if files else fields}
+    content[MULTIPART] = {"schema": merged(resolve(files), fields) if files else fields}
     for other in [c for c in content if c != MULTIPART]:  # one body: the multipart one
         content.pop(other)
 
@@ -71,9 +83,18 @@ def describe_responses(operation: dict) -> None:
 class FinishingPlugin(BasePlugin):
     """Runs after the marshmallow plugin has turned schemas into parameters."""
 
+    def init_spec(self, spec) -> None:
+        self.spec = spec
+
+    def _resolve(self, schema: dict) -> dict:
+        if "$ref" not in schema:
+            return schema
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return dict(self.spec.components.schemas[name])
+
     def operation_helper(self, path=None, operations=None, **kwargs) -> None:
         for operation in (operations or {}).values():
             if isinstance(operation, dict):
-                move_form_fields(operation)
+                move_form_fields(operation, self._resolve)
                 add_idempotency_header(operation)
                 describe_responses(operation)

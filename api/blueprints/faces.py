@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from api.errors import ApiError
 from api.models import Employee, FaceTemplate, StoredFile
+from api.schemas.common import Moment
 from api.services import storage
 from api.services.accounts import authenticated, current_actor, duties, scope
 from api.services.checkin import enrolment
@@ -26,7 +27,7 @@ class TemplateOut(ma.Schema):
     template_id = ma.fields.Integer(allow_none=True)
     model_version = ma.fields.String(allow_none=True)
     photo_count = ma.fields.Integer(allow_none=True)
-    enrolled_at = ma.fields.DateTime(allow_none=True)
+    enrolled_at = Moment(allow_none=True)
     pending = ma.fields.Dict(allow_none=True, metadata={
         "description": "Pendaftaran ulang yang menunggu persetujuan orang kedua (template_id, "
                        "enrolled_at, enrolled_by)"})

@@ -167,6 +167,14 @@ class EmployeeLocationsIn(Base):
     locations = ma.fields.List(ma.fields.Nested(LocationLink), required=True,
                                validate=ma.validate.Length(1, 10))
 
+    @ma.validates_schema
+    def _one_each(self, data, **_):
+        ids = [link["location_id"] for link in data.get("locations", [])]
+        if len(ids) != len(set(ids)):  # found by fuzzing: a duplicate was a 500
+            raise ma.ValidationError("Setiap lokasi cukup disebut sekali.", "locations")
+        if sum(1 for link in data.get("locations", []) if link["primary"]) > 1:
+            raise ma.ValidationError("Hanya satu lokasi yang menjadi kantor utama.", "locations")
+
 
 class MutationIn(Base):
     opd_id = ma.fields.Integer(required=True)

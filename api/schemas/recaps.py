@@ -68,6 +68,9 @@ class OpdHead(ma.Schema):
 class RecapRow(ma.Schema):
     """One employee × OPD; tier columns (TL1…, PSW1…) follow policy.late_codes/early_codes."""
 
+    class Meta:
+        unknown = ma.INCLUDE  # the tier columns: the document allows them (found by fuzzing)
+
     no, employee_id, opd_id, unit_id = (ma.fields.Integer() for _ in range(4))
     nip, name, jabatan, golongan, opd_name, unit_name = (ma.fields.String() for _ in range(6))
     mutation_date = ma.fields.String(allow_none=True)
@@ -89,12 +92,18 @@ class RecapRow(ma.Schema):
 
 
 class RecapOpd(ma.Schema):
+    """One OPD's totals; its tier columns (TL1…, PSW1…) follow policy.late_codes/early_codes."""
+
+    class Meta:
+        unknown = ma.INCLUDE
+
     opd_id, employees, pp94_employees, consecutive_tk_employees = (
         ma.fields.Integer() for _ in range(4))
     opd_code, opd_name = ma.fields.String(), ma.fields.String()
     workdays, present_days, pending_days, late_minutes, early_minutes = (
         ma.fields.Integer() for _ in range(5))
-    tk_days, leave_days, izin_days, tm_days, tp_days = (ma.fields.Integer() for _ in range(5))
+    tk_days, leave_days, izin_days, tm_days, tp_days, wfh_days = (
+        ma.fields.Integer() for _ in range(6))
     attendance_percent, tpp_percent_mean = ma.fields.Float(), ma.fields.Float()
     head = ma.fields.Nested(OpdHead, allow_none=True)
 
@@ -126,7 +135,8 @@ class MonthlyOut(ma.Schema):
 
 class SheetRow(ma.Schema):
     no, employee_id, late_minutes, early_minutes = (ma.fields.Integer() for _ in range(4))
-    nip, name, jabatan, status, label, remarks, source = (ma.fields.String() for _ in range(7))
+    nip, name, jabatan, label, remarks, source = (ma.fields.String() for _ in range(6))
+    status = ma.fields.String(allow_none=True, metadata={"description": "null: belum dihitung"})
     check_in = ma.fields.String(allow_none=True, metadata={"example": "06:52"})
     check_out = ma.fields.String(allow_none=True, metadata={"example": "07:05 (+1)"})
     code = ma.fields.String(metadata={"description": "Kolom TK/C/S/DL/I"})

@@ -50,9 +50,12 @@ def test_moving_form_fields_keeps_the_other_parameters():
         {"in": "formData", "name": "reason", "required": True, "schema": {"type": "string"},
          "description": "Alasan"}],
         "requestBody": {"content": {"multipart/form-data": {"schema": {"$ref": "#/x"}}}}}
-    move_form_fields(operation)
+    files = {"type": "object", "additionalProperties": False, "required": ["document"],
+             "properties": {"document": {"type": "string", "format": "binary"}}}
+    move_form_fields(operation, lambda ref: files)
     assert [p["name"] for p in operation["parameters"]] == ["id"]
-    assert operation["requestBody"]["content"]["multipart/form-data"]["schema"] == {"allOf": [
-        {"$ref": "#/x"}, {"type": "object", "required": ["reason"], "properties": {
-            "reason": {"type": "string", "description": "Alasan"}}}]}
+    assert operation["requestBody"]["content"]["multipart/form-data"]["schema"] == {
+        "type": "object", "additionalProperties": False, "required": ["document", "reason"],
+        "properties": {"document": {"type": "string", "format": "binary"},
+                       "reason": {"type": "string", "description": "Alasan"}}}
     assert form_fields_schema([]) == {"type": "object", "properties": {}}
