@@ -67,6 +67,8 @@ MESSAGES: dict[str, str] = {
     "DEVICE_ALREADY_BOUND": "Perangkat ini sudah terdaftar untuk akun Anda.",
     # face
     "FACE_NOT_ENROLLED": "Wajah Anda belum didaftarkan. Hubungi operator OPD.",
+    "STORAGE_UNAVAILABLE": ("Penyimpanan berkas di server sedang bermasalah; data Anda belum "
+                            "tersimpan. Coba lagi beberapa saat lagi."),
     "FACE_ENGINE_UNAVAILABLE": (
         "Pemeriksaan wajah sedang tidak tersedia, presensi tidak dapat diproses. "
         "Silakan coba lagi nanti."

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import uuid
 from datetime import date
@@ -12,6 +13,8 @@ from flask import current_app
 from api import clock
 from api.errors import ApiError
 from api.models import StoredFile
+
+log = logging.getLogger(__name__)
 
 SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg", "jpg"),
@@ -56,10 +59,17 @@ def save(data: bytes, purpose: str, owner: int | None, uploaded_by: int | None,
     today = clock.now().date()
     relative = Path(purpose) / f"{today:%Y}" / f"{today:%m}" / f"{uuid.uuid4().hex}.{ext}"
     target = root() / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".part")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError as exc:  # a full disk, a read-only or missing mount: nothing is accepted
+        log.error("upload storage unwritable", extra={"purpose": purpose,
+                                                       "error": type(exc).__name__})
+        if temporary.parent.is_dir():
+            temporary.unlink(missing_ok=True)
+        raise ApiError("STORAGE_UNAVAILABLE", 503) from exc
     return StoredFile.create(purpose=purpose, sha256=hashlib.sha256(data).hexdigest(), mime=mime,
                              size=len(data), path=str(relative), owner=owner,
                              uploaded_by=uploaded_by, retain_until=retain_until)
