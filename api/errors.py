@@ -4,11 +4,13 @@ from __future__ import annotations
 import logging
 
 from flask import jsonify
+from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from api.messages import message
 
 log = logging.getLogger(__name__)
+RETRY_AFTER_S = 5  # a database restart or failover, as a client should wait before retrying
 
 HTTP_CODES = {
     400: "BAD_REQUEST",
@@ -71,6 +73,16 @@ def register(app) -> None:
         status = exc.code or 500
         code = HTTP_CODES.get(status, "BAD_REQUEST")
         return error_response(code, status, _http_details(exc))
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def _database_unavailable(exc: Exception):
+        """The database is down, unreachable or locked: nothing was written (each write is one
+        transaction), and the client may retry the same request later."""
+        log.error("database unavailable", extra={"error": type(exc).__name__})
+        response = error_response("DATABASE_UNAVAILABLE", 503)
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -25,6 +25,8 @@ MESSAGES: dict[str, str] = {
     "UNSUPPORTED_MEDIA": "Jenis berkas tidak didukung.",
     "RATE_LIMITED": "Terlalu banyak permintaan. Silakan coba lagi beberapa saat lagi.",
     "INTERNAL_ERROR": "Terjadi kesalahan pada server. Silakan coba lagi.",
+    "DATABASE_UNAVAILABLE": ("Basis data server sedang tidak dapat dihubungi; tidak ada yang "
+                             "tersimpan. Coba lagi beberapa saat lagi."),
     "SERVICE_UNAVAILABLE": "Layanan sedang tidak tersedia. Silakan coba lagi.",
     # auth
     "AUTH_REQUIRED": "Silakan masuk terlebih dahulu.",
