@@ -118,7 +118,7 @@ def ramadan_form(group: dict) -> None:
     """Ask the API for the year's Ramadan period (Hijri calendar, the group's Ramadan hours),
     show it, and save it only when the admin confirms (after the sidang isbat)."""
     key = f"ramadan_{group['id']}"
-    year = st.number_input(texts.RAMADAN_YEAR, min_value=2000, max_value=2100, step=1,
+    year = st.number_input(texts.RAMADAN_YEAR, min_value=2000, max_value=2077, step=1,
                            value=date.today().year + 1, key=f"{key}_year")
     forms.refusal(key)
     if st.button(texts.RAMADAN_SUGGEST, key=f"{key}_ask"):
