@@ -26,11 +26,16 @@ def _clock(value) -> str | None:
     return None if value is None else value.strftime("%H:%M")
 
 
-def _post(form: str, path: str, fields: dict, files: dict, success) -> dict | None:
-    """A multipart write: the fields as form values (empty ones left out) and the files."""
+def _post(form: str, path: str, fields: dict, upload: tuple[str, str, list], success) -> None:
+    """A multipart write: the fields as form values (empty ones left out) and the staged file
+    (`upload`: its form field, its staging key, the files staged); then the next run."""
+    field, key, staged = upload
     values = {k: str(v) for k, v in fields.items() if v not in (None, "")}
-    return forms.send(form, lambda: data.client().write("POST", path, data=values, files=files),
-                      success)
+    files = {field: staged[0]} if staged else {}
+    forms.send(form, lambda: data.client().write("POST", path, data=values, files=files),
+               success)
+    uploads.clear(key)
+    st.rerun()
 
 
 def outcome_notes(answer: dict) -> str:
@@ -79,13 +84,11 @@ def manual_entry(people: list[dict], codes: list[str], today: date) -> None:
     forms.other_reasons(form, DAY_FIELDS | {"remarks", "evidence"})
     if not st.button(texts.CHANGE_MANUAL_SAVE, key="manual_save", type="primary"):
         return
-    files = {"evidence": evidence[0]} if evidence else {}
-    _post(form, "/api/v1/manual-entries", {**fields, "remarks": remarks}, files,
+    _post(form, "/api/v1/manual-entries", {**fields, "remarks": remarks},
+          ("evidence", key, evidence),
           lambda a: texts.CHANGE_MANUAL_DONE.format(name=a["employee"]["name"],
                                                     day=fmt.day(a["work_date"]),
                                                     notes=outcome_notes(a)))
-    uploads.clear(key)
-    st.rerun()
 
 
 def correction(people: list[dict], codes: list[str], today: date) -> None:
@@ -99,12 +102,10 @@ def correction(people: list[dict], codes: list[str], today: date) -> None:
     forms.other_reasons(form, DAY_FIELDS | {"reason", "evidence"})
     if not st.button(texts.CHANGE_CORRECTION_SAVE, key="corr_save", type="primary"):
         return
-    files = {"evidence": evidence[0]} if evidence else {}
-    _post(form, "/api/v1/corrections", {**fields, "reason": reason}, files,
+    _post(form, "/api/v1/corrections", {**fields, "reason": reason},
+          ("evidence", key, evidence),
           lambda a: texts.CHANGE_CORRECTION_DONE.format(name=a["employee"]["name"],
                                                         day=fmt.day(a["work_date"])))
-    uploads.clear(key)
-    st.rerun()
 
 
 def absence(people: list[dict], codes: dict[str, str], today: date) -> None:
@@ -128,14 +129,11 @@ def absence(people: list[dict], codes: dict[str, str], today: date) -> None:
                                "document"})
     if not st.button(texts.CHANGE_ABSENCE_SAVE, key="abs_save", type="primary"):
         return
-    files = {"document": document[0]} if document else {}
     _post(form, "/api/v1/absences",
           {"employee_id": employee, "code": code, "date_from": start.isoformat(),
-           "date_to": end.isoformat(), "reason": reason}, files,
+           "date_to": end.isoformat(), "reason": reason}, ("document", key, document),
           lambda a: texts.CHANGE_ABSENCE_DONE.format(name=a["employee"]["name"],
                                                      days=a["workdays"]))
-    uploads.clear(key)
-    st.rerun()
 
 
 def cancellation(team: list[dict], people: list[dict], today: date) -> None:
