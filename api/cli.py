@@ -54,7 +54,8 @@ def register(app) -> None:
         done = jobs.run_nightly(clock.now())
         click.echo(f"tanggal {done['dates'][0]} s.d. {done['dates'][1]}: mutasi: "
                    f"{done['mutations']}, catatan: {done['records']}, berkas dihapus: "
-                   f"{done['files_purged']}, token kedaluwarsa dibersihkan: "
+                   f"{done['files_purged']}, berkas tanpa catatan dihapus: "
+                   f"{done['orphan_files_removed']}, token kedaluwarsa dibersihkan: "
                    f"{done['tokens_purged']}, checkpoint audit: entri "
                    f"#{done['audit_checkpoint']}")
 

@@ -1,7 +1,7 @@
 """The nightly run: due mutations, the days since the last run recomputed (a missed night
-is caught up, so no day stays BELUM), expired files, prints, challenges and tokens purged,
-and an audit checkpoint. Run by the worker at NIGHTLY_AT (pemda-local) or by
-`flask --app api nightly`."""
+is caught up, so no day stays BELUM), expired files, files a killed process left without
+their row, prints, challenges and tokens purged, and an audit checkpoint. Run by the worker
+at NIGHTLY_AT (pemda-local) or by `flask --app api nightly`."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -46,6 +46,7 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
     applied = mutations.apply_due(today)
     records = daily.recompute_range(first, today, None, now)
     purged = storage.purge_expired(today)
+    orphans = storage.sweep_orphans(first, today)
     checkin.purge_prints(now)
     checkin.challenges.purge(now)
     revoked = tokens.purge_expired(clock.utc_naive(now))
@@ -54,5 +55,6 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
     (NightlyRun.insert(work_date=today, **finished)
      .on_conflict(conflict_target=[NightlyRun.work_date], update=finished).execute())
     return {"dates": [first.isoformat(), today.isoformat()], "mutations": len(applied),
-            "records": records, "files_purged": purged, "tokens_purged": revoked,
+            "records": records, "files_purged": purged, "orphan_files_removed": orphans,
+            "tokens_purged": revoked,
             "audit_checkpoint": signed["entry_id"]}

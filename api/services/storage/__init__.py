@@ -11,8 +11,10 @@ from .files import (
     root,
     save,
     sniff,
+    sweep_orphans,
 )
 from .uploads import evidence_ref, read_upload
 
 __all__ = ["DOCUMENT_TYPES", "IMAGE_TYPES", "check", "discard", "evidence_ref", "purge_expired",
-           "evidence_of", "read", "read_audited", "read_upload", "root", "save", "sniff"]
+           "evidence_of", "read", "read_audited", "read_upload", "root", "save", "sniff",
+           "sweep_orphans"]

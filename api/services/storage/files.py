@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 import uuid
 from datetime import date
 from pathlib import Path
@@ -99,3 +100,31 @@ def purge_expired(today: date) -> int:
         StoredFile.update(purged=True).where(StoredFile.id == stored.id).execute()
         count += 1
     return count
+
+
+def _month_folders(first: date, last: date) -> list[str]:
+    """The YYYY/MM parts of `save`'s paths for the months from `first` to `last`."""
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}/{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def sweep_orphans(first: date, last: date, grace_s: float = 3600) -> int:
+    """Delete the bytes no row names, in the month folders from `first` to `last`: what a
+    process killed between writing a file and committing its row leaves behind (a selfie
+    that would otherwise outlive every retention rule). A file younger than `grace_s` may
+    still belong to an open transaction and is left."""
+    base, removed, cutoff = root(), 0, time.time() - grace_s
+    for month in _month_folders(first, last):
+        for folder in base.glob(f"*/{month}"):
+            prefix = str(folder.relative_to(base))
+            named = {row.path for row in StoredFile.select(StoredFile.path)
+                     .where(StoredFile.path.startswith(prefix + os.sep))}
+            for path in folder.iterdir():
+                if (path.is_file() and str(path.relative_to(base)) not in named
+                        and path.stat().st_mtime < cutoff):
+                    path.unlink(missing_ok=True)
+                    removed += 1
+    return removed
