@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import jsonify
+from flask import g, jsonify
 from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -80,9 +80,8 @@ def register(app) -> None:
         """The database is down, unreachable or locked: nothing was written (each write is one
         transaction), and the client may retry the same request later."""
         log.error("database unavailable", extra={"error": type(exc).__name__})
-        response = error_response("DATABASE_UNAVAILABLE", 503)
-        response.headers["Retry-After"] = str(RETRY_AFTER_S)
-        return response
+        g.retry_after_s = RETRY_AFTER_S  # set on the answer by api.security
+        return error_response("DATABASE_UNAVAILABLE", 503)
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

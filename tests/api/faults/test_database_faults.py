@@ -19,3 +19,12 @@ def test_an_unreachable_database_is_503_with_retry_after(app_config, tmp_path):
     assert login.headers["Retry-After"] == "5"
     assert client.get("/readyz").status_code == 503
     assert client.get("/healthz").status_code == 200
+
+
+def test_retry_after_is_only_where_a_retry_is_due(client, world):
+    """flask-limiter stamps its window's reset (up to a minute) on every answer of a limited
+    route; a 201 needs no Retry-After, and a 503 keeps its own short wait."""
+    answer = client.post("/api/v1/auth/login", json={"nip": world.people["pegawai_a"].nip,
+                                                      "password": "salah-sekali"})
+    assert answer.status_code == 401 and "Retry-After" not in answer.headers
+    assert "X-RateLimit-Remaining" in answer.headers
