@@ -41,6 +41,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
         JWT_SESSION_COOKIE=False,  # kept for the refresh token's lifetime: the app is installed
         JWT_COOKIE_CSRF_PROTECT=True,
         RATELIMIT_STORAGE_URI=config.RATELIMIT_STORAGE_URI,
+        RATELIMIT_STORAGE_OPTIONS={"socket_connect_timeout": 1, "socket_timeout": 1}
+        if config.RATELIMIT_STORAGE_URI.startswith("redis") else {},
         MAX_CONTENT_LENGTH=max(config.MAX_SELFIE_BYTES, config.MAX_DOCUMENT_BYTES) * 6,
         JSON_SORT_KEYS=False,
     )

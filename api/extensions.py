@@ -46,4 +46,7 @@ def client_address() -> str:
     return untrusted[-1] if untrusted else peer
 
 
-limiter = Limiter(key_func=client_address, default_limits=[], headers_enabled=True)
+# Redis down (RATELIMIT_STORAGE_URI=redis://…): each process counts in its own memory until it
+# is back, so the limits still hold (per worker) and nobody is locked out by our failure
+limiter = Limiter(key_func=client_address, default_limits=[], headers_enabled=True,
+                  in_memory_fallback_enabled=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify
 
 from api.db import database
+from api.extensions import limiter
+from api.services.accounts import revocation
 
 bp = Blueprint("health", __name__)
 
@@ -26,5 +28,10 @@ def readyz():
     if current_app.config.get("FACE_REQUIRED", True):
         missing = missing_models()
         checks["face_models"] = "ok" if not missing else "missing: " + ", ".join(missing)
+    if current_app.config.get("REDIS_URL"):  # revocation fails closed without it
+        checks["redis"] = revocation.reachable()
     ready = all(value == "ok" for value in checks.values())
+    if current_app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
+        # not a readiness condition: the limits fall back to each process's memory
+        checks["rate_limit_storage"] = "ok" if limiter.storage.check() else "fallback: memory"
     return jsonify(status="ready" if ready else "not_ready", checks=checks), 200 if ready else 503

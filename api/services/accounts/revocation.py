@@ -31,6 +31,15 @@ def _redis() -> redis.Redis | None:
     return _clients[url]
 
 
+def reachable() -> str:
+    """'ok', or why Redis cannot be reached (for /readyz)."""
+    try:
+        _redis().ping()
+    except redis.RedisError as exc:
+        return f"error: {type(exc).__name__}"
+    return "ok"
+
+
 def _key(*parts) -> str:
     return ":".join([current_app.config["REDIS_PREFIX"], "auth", *map(str, parts)])
 
