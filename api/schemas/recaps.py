@@ -71,8 +71,10 @@ class RecapRow(ma.Schema):
     class Meta:
         unknown = ma.INCLUDE  # the tier columns: the document allows them (found by fuzzing)
 
-    no, employee_id, opd_id, unit_id = (ma.fields.Integer() for _ in range(4))
-    nip, name, jabatan, golongan, opd_name, unit_name = (ma.fields.String() for _ in range(6))
+    no, employee_id, opd_id = (ma.fields.Integer() for _ in range(3))
+    nip, name, jabatan, golongan, opd_name = (ma.fields.String() for _ in range(5))
+    unit_id = ma.fields.Integer(allow_none=True)  # an employee not placed in a unit yet
+    unit_name = ma.fields.String(allow_none=True)
     mutation_date = ma.fields.String(allow_none=True)
     workdays, present_days, pending_days = (ma.fields.Integer() for _ in range(3))
     late_minutes, early_minutes = ma.fields.Integer(), ma.fields.Integer()
