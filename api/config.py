@@ -63,6 +63,7 @@ class Config:
     REDIS_PREFIX: str = "hadir"  # keys are REDIS_PREFIX:...; one prefix per installation
     RATELIMIT_LOGIN: str = "20 per minute"
     RATELIMIT_CHECKIN: str = "30 per minute"
+    CORS_ORIGINS: str = ""  # comma-separated origins a browser may call the API from
     TRUSTED_PROXIES: str = ""  # comma-separated addresses whose X-Forwarded-For is believed
     MAX_DEVICES_PER_EMPLOYEE: int = 1
     MAX_EMPLOYEES_PER_DEVICE: int = 1

@@ -32,13 +32,17 @@ api.ERROR_SCHEMA = ErrorSchema  # the document's error responses are the one sha
 jwt = JWTManager()
 
 
+def trusted_proxies() -> set[str]:
+    trusted = current_app.config.get("TRUSTED_PROXIES", "")
+    return {address.strip() for address in trusted.split(",") if address.strip()}
+
+
 def client_address() -> str:
     """The caller's address for rate limits. X-Forwarded-For is believed only when the
     request comes from a configured proxy (TRUSTED_PROXIES), such as the dashboard server or
     a load balancer; otherwise anyone could pick a fresh address per request."""
     peer = request.remote_addr or "unknown"
-    trusted = current_app.config.get("TRUSTED_PROXIES", "")
-    proxies = {address.strip() for address in trusted.split(",") if address.strip()}
+    proxies = trusted_proxies()
     if peer not in proxies:
         return peer
     chain = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",")]

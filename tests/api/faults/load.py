@@ -57,13 +57,17 @@ def server_env(app_config: dict) -> dict:
 
 
 @contextmanager
-def gunicorn(app_config: dict, workers: int = 2, threads: int = 4) -> Iterator[tuple]:
-    """(url, master process) of a gunicorn over the test's database, as the Procfile runs it."""
+def gunicorn(app_config: dict, workers: int = 2, threads: int = 4,
+             log: Path | None = None) -> Iterator[tuple]:
+    """(url, master process) of a gunicorn over the test's database, as the Procfile runs it
+    (with its access log, into `log` when given)."""
     port = free_port()
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads",
-         str(threads), "--bind", f"127.0.0.1:{port}", "api:create_app()"], cwd=ROOT,
-        env=server_env(app_config), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         str(threads), "--bind", f"127.0.0.1:{port}", "--access-logfile", "-",
+         "api:create_app()"], cwd=ROOT, env=server_env(app_config), stdout=out,
+        stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(f"{url}/readyz", server, seconds=120)
@@ -72,6 +76,8 @@ def gunicorn(app_config: dict, workers: int = 2, threads: int = 4) -> Iterator[t
         yield url, server
     finally:
         stop(server)
+        if log:
+            out.close()
 
 
 def workers_of(master: int) -> list[int]:
