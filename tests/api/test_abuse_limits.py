@@ -42,7 +42,9 @@ def png_header(width: int, height: int) -> bytes:
 
 @pytest.fixture(params=["memory", "redis"])
 def limited(request, app_config):
-    """A second app with tight limits: per-process memory, or counters shared in Redis."""
+    """A client of a second app with tight limits: per-process memory, or counters shared in
+    Redis. It calls from an address of its own, so no other run's counters are met (the
+    limiter's key prefix is process-wide: the first app's wins)."""
     from api import create_app
 
     config = {**app_config, "RATELIMIT_LOGIN": "3 per minute",
@@ -50,13 +52,14 @@ def limited(request, app_config):
     if request.param == "redis":
         if not redis_up():
             pytest.skip("no Redis at 127.0.0.1:6379")
-        config |= {"RATELIMIT_STORAGE_URI": REDIS,
-                   "RATELIMIT_KEY_PREFIX": f"hadir-test-{uuid.uuid4().hex[:8]}"}
-    return create_app(config)
+        config["RATELIMIT_STORAGE_URI"] = REDIS
+    client = create_app(config).test_client()
+    client.environ_base["REMOTE_ADDR"] = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.7"
+    return client
 
 
 def test_login_is_limited_and_says_when_to_retry(limited, world):
-    client = limited.test_client()
+    client = limited
     body = {"nip": world.people["pegawai_a"].nip, "password": "salah-sekali"}
     answers = [client.post("/api/v1/auth/login", json=body) for _ in range(4)]
     assert [a.status_code for a in answers] == [401, 401, 401, 429]
@@ -67,7 +70,7 @@ def test_login_is_limited_and_says_when_to_retry(limited, world):
 
 def test_check_ins_are_limited_per_caller(limited, client, world):
     enroll(client, world, "pegawai_a", "webmorph_lisa")
-    phone = limited.test_client()
+    phone = limited
     answers = [checkin(phone, world, "pegawai_a").status_code for _ in range(3)]
     assert 429 not in answers[:2] and answers[2] == 429
 
