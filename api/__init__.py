@@ -52,7 +52,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from api import blueprints, cli, db, errors, logs, security, strict_args
     from api.extensions import api, jwt, limiter
-    from api.openapi import FinishingPlugin
+    from api.openapi import FinishingPlugin, add_links
     from api.services.accounts import passwords, tokens
 
     passwords.configure(config.PASSWORD_HASH_PROFILE)
@@ -69,5 +69,6 @@ def create_app(config: Config | dict | None = None) -> Flask:
     limiter.init_app(app)
     errors.register(app)
     blueprints.register(api, app)
+    add_links(api.spec)
     cli.register(app)
     return app

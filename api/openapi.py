@@ -4,10 +4,14 @@ flask-smorest documents one request body per operation: where a view takes form 
 files (a check-in, a manual entry with its evidence), the files become the multipart body and
 the form fields stay behind as Swagger-2 `in: formData` parameters, which OpenAPI 3 does not
 have. This plugin moves them into the multipart body, so the document says what a client
-must send; it adds the Idempotency-Key header where an operation takes one; and it gives a
+must send; it adds the Idempotency-Key header where an operation takes one; it gives a
 response without one the description OpenAPI requires (file downloads declared by content
-type only)."""
+type only); and `add_links` links each create to what can be done with what it made (OpenAPI
+links: the new object's id fills the next operation's path), for clients and for stateful
+fuzzing."""
 from __future__ import annotations
+
+import re
 
 from apispec import BasePlugin
 
@@ -78,6 +82,49 @@ def describe_responses(operation: dict) -> None:
         if isinstance(response, dict) and "$ref" not in response:
             response.setdefault("description", "Berhasil" if str(status).startswith("2")
                                 else "Galat")
+
+
+def _pointer(path: str) -> str:
+    return path.replace("~", "~0").replace("/", "~1")
+
+
+def _returns_id(response: dict, schemas: dict) -> bool:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    if "$ref" in schema:
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
+    return "id" in schema.get("properties", {})
+
+
+def links_of(paths: dict, schemas: dict) -> dict[str, dict]:
+    """{collection path: links} for every `POST collection` answering 201 with an `id`: one
+    link to each operation on `collection/{param}…`, with the id as that parameter (pure)."""
+    found: dict[str, dict] = {}
+    for collection, operations in paths.items():
+        created = operations.get("post", {}).get("responses", {}).get("201")
+        if not created or not _returns_id(created, schemas):
+            continue
+        inherited = {name: f"$request.path.{name}" for name in re.findall(r"{(\w+)}",
+                                                                           collection)}
+        for path, targets in paths.items():
+            rest = path[len(collection) + 1:]
+            if not path.startswith(collection + "/{") or rest.count("{") != 1:
+                continue
+            name = rest[1:rest.index("}")]
+            for method in targets:
+                if method in ("get", "post", "put", "patch", "delete"):
+                    label = f"{method}_{rest.replace('{' + name + '}', 'id').replace('/', '_')}"
+                    found.setdefault(collection, {})[label] = {
+                        "operationRef": f"#/paths/{_pointer(path)}/{method}",
+                        "parameters": {**inherited, name: "$response.body#/id"}}
+    return found
+
+
+def add_links(spec) -> None:
+    """Put `links_of` into the document's 201 answers (after every blueprint is registered)."""
+    document = spec.to_dict()
+    schemas = document.get("components", {}).get("schemas", {})
+    for collection, links in links_of(document["paths"], schemas).items():
+        document["paths"][collection]["post"]["responses"]["201"]["links"] = links
 
 
 class FinishingPlugin(BasePlugin):

@@ -59,3 +59,22 @@ def test_moving_form_fields_keeps_the_other_parameters():
         "properties": {"document": {"type": "string", "format": "binary"},
                        "reason": {"type": "string", "description": "Alasan"}}}
     assert form_fields_schema([]) == {"type": "object", "properties": {}}
+
+
+def test_a_create_links_to_what_can_be_done_with_what_it_made(client):
+    """OpenAPI links, so a client (and the stateful fuzzer) follows a new absence to its
+    approval, and a granted role to its revocation under the same employee."""
+    spec = client.get("/api/v1/openapi.json").json
+    created = spec["paths"]["/api/v1/absences"]["post"]["responses"]["201"]["links"]
+    approve = created["post_id_approve"]
+    assert approve["parameters"] == {"request_id": "$response.body#/id"}
+    target = approve["operationRef"].removeprefix("#/paths/").rsplit("/", 1)
+    assert target[0].replace("~1", "/") in spec["paths"] and target[1] == "post"
+    granted = spec["paths"]["/api/v1/employees/{employee_id}/roles"]["post"]["responses"][
+        "201"]["links"]["delete_id"]
+    assert granted["parameters"] == {"employee_id": "$request.path.employee_id",
+                                     "grant_id": "$response.body#/id"}
+    everything = [link for item in spec["paths"].values() for op in item.values()
+                  if isinstance(op, dict) for response in op.get("responses", {}).values()
+                  for link in response.get("links", {}).values()]
+    assert len(everything) >= 40
