@@ -92,7 +92,7 @@ def test_each_role_reaches_exactly_what_its_rule_says(client, scene, route):
                 notes.append(f"{letter}/{scope}: {answer(response)}")
         observed.append(letters)
     if DISCOVER:
-        print(f"\n    {route!r}: {'|'.join(observed)!r},  # {'; '.join(notes)}")
+        print(f"\n    {route!r}: {'|'.join(observed)!r},  # {built} cells; {'; '.join(notes)}")
     assert built, "no request could be built"
     assert "|".join(observed) == EXPECTED.get(route), notes
 
@@ -103,7 +103,7 @@ def test_each_role_reaches_exactly_what_its_rule_says(client, scene, route):
 
 def answer(response) -> str:
     body = response.get_json(silent=True)
-    code = body.get("error", {}).get("code", "") if isinstance(body, dict) else ""
+    code = (body.get("error") or {}).get("code", "") if isinstance(body, dict) else ""
     return f"{response.status_code} {code}".strip()
 
 
