@@ -13,6 +13,16 @@ os.environ.setdefault("FACE_MODELS_DIR", str(SHARED / "models"))
 os.environ.setdefault("FACE_BUILD_DIR", str(ROOT / "data" / "models"))
 FACES = SHARED / "faces" / "dev"
 DEFAULT_NOW = "2026-03-02T07:10:00+07:00"  # a Monday in Asia/Jakarta
+REDIS = "redis://127.0.0.1:6379/0"  # the machine's Redis (CI has one too)
+
+
+def redis_up() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False
 
 
 @pytest.fixture(scope="session", autouse=True)

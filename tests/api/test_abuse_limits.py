@@ -15,19 +15,8 @@ import requests
 
 from tests.api.checkin_helpers import checkin, enroll
 from tests.api.faults.load import gunicorn
-from tests.conftest import face_photo
+from tests.conftest import REDIS, face_photo, redis_up
 from tests.factories import OFFICE_A, PASSWORD, PDF_DOCUMENT
-
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def redis_up() -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(REDIS, socket_timeout=1).ping())
-    except redis.RedisError:
-        return False
 
 
 def png_header(width: int, height: int) -> bytes:

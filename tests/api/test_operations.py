@@ -9,20 +9,10 @@ import pytest
 
 from api.models import AuditEntry, EmployeeLocation, Location, StoredFile
 from tests.api.checkin_helpers import checkin, enroll
-
-REDIS = "redis://127.0.0.1:6379"
-
-
-def redis_available() -> bool:
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
-    except Exception:  # noqa: BLE001 - no server means skip
-        return False
+from tests.conftest import REDIS, redis_up
 
 
-@pytest.mark.skipif(not redis_available(), reason="no Redis server on 127.0.0.1:6379")
+@pytest.mark.skipif(not redis_up(), reason="no Redis server on 127.0.0.1:6379")
 def test_login_rate_limit_is_shared_through_redis(app_config, world):
     from api import create_app
 

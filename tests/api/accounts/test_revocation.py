@@ -7,16 +7,8 @@ import uuid
 import pytest
 import redis
 
+from tests.conftest import REDIS, redis_up
 from tests.factories import PASSWORD
-
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def redis_up() -> bool:
-    try:
-        return bool(redis.Redis.from_url(REDIS, socket_timeout=1).ping())
-    except redis.RedisError:
-        return False
 
 
 @pytest.fixture(params=["database", "redis"])
