@@ -46,7 +46,8 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
     applied = mutations.apply_due(today)
     records = daily.recompute_range(first, today, None, now)
     purged = storage.purge_expired(today)
-    orphans = storage.sweep_orphans(first, today)
+    # from the day before: a file written after the last run, in the last month's folder
+    orphans = storage.sweep_orphans(first - timedelta(days=1), today)
     checkin.purge_prints(now)
     checkin.challenges.purge(now)
     revoked = tokens.purge_expired(clock.utc_naive(now))
