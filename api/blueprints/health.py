@@ -5,7 +5,7 @@ from flask import Blueprint, current_app, jsonify
 
 from api.db import database
 from api.extensions import limiter
-from api.services.accounts import revocation
+from api.services.accounts import revocation_store_reachable
 
 bp = Blueprint("health", __name__)
 
@@ -29,7 +29,7 @@ def readyz():
         missing = missing_models()
         checks["face_models"] = "ok" if not missing else "missing: " + ", ".join(missing)
     if current_app.config.get("REDIS_URL"):  # revocation fails closed without it
-        checks["redis"] = revocation.reachable()
+        checks["redis"] = revocation_store_reachable()
     ready = all(value == "ok" for value in checks.values())
     if current_app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
         # not a readiness condition: the limits fall back to each process's memory

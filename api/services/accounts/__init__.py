@@ -13,8 +13,9 @@ from .credentials import (
 )
 from .own_profile import profile
 from .report_scope import REPORT_ROLES, Reach, reach_for, report_opds
+from .revocation import reachable as revocation_store_reachable
 
 __all__ = ["REPORT_ROLES", "Actor", "Reach", "account_status", "authenticated",
            "change_password", "current_actor", "duties", "load_actor", "login", "normalise_nip",
-           "passwords", "profile", "profile_roles", "reach_for", "report_opds", "scope",
-           "set_default_password", "tokens", "unlock"]
+           "passwords", "profile", "profile_roles", "reach_for", "report_opds",
+           "revocation_store_reachable", "scope", "set_default_password", "tokens", "unlock"]
