@@ -136,13 +136,6 @@ def in_items(object_id) -> Callable[[dict], bool]:
     return seen
 
 
-def employee_in(body_key: str, employee_id: int) -> Callable[[dict], bool]:
-    def seen(body) -> bool:
-        items = body.get(body_key, body) if isinstance(body, dict) else body
-        return any(item.get("employee_id") == employee_id for item in items)
-    return seen
-
-
 # --- the objects ---------------------------------------------------------------------------
 def absence(ctx: Ctx) -> AbsenceRequest:
     day = next_day(ctx)

@@ -56,10 +56,10 @@ def listing(path: str, make, query, key=None):
     return build
 
 
-def employee_route(path: str, method: str = "GET", body=None, **kw):
+def employee_route(path: str, method: str = "GET", body=None):
     def build(ctx: Ctx):
         payload = body(ctx) if callable(body) else body
-        return Req(method, V1 + path.format(id=ctx.person.id), json=payload, **kw)
+        return Req(method, V1 + path.format(id=ctx.person.id), json=payload)
     return build
 
 
