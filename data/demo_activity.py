@@ -82,7 +82,7 @@ class EventWriter:
             round(rng.uniform(0.45, 0.99), 4), "", note, key, DEMO_RESPONSE, stamp))
 
 
-def _times(day, rng, habit):
+def day_times(day, rng, habit):
     """(check-in time or None, check-out time or None) for one worked day."""
     absent, p_late, late_mean, p_early, early_mean = HABITS[habit]
     if rng.random() < absent:
@@ -127,7 +127,7 @@ def generate(org, date_from: date, today: date, now: datetime, rng, skip=frozens
             if not schedule.workday:
                 continue
             office = org.offices[person.opd]
-            arrive, leave = _times(schedule, rng, person.habit)
+            arrive, leave = day_times(schedule, rng, person.habit)
             if arrive and arrive <= now:
                 spoofed = person.id in ring and day >= ring_from
                 writer.add(person, "in", arrive, office, rng, work_date=day,

@@ -123,11 +123,14 @@ def headcounts(total: int) -> dict[str, int]:
     return counts
 
 
+# of every 100 employees: their attendance habit (data/demo_activity.py HABITS)
+HABIT_MIX = ["punctual"] * 75 + ["late"] * 12 + ["early"] * 7 + ["absent"] * 3 + ["both"] * 3
+
+
 def build_people(org: Org, total: int, rng, start: date) -> None:
     """Employees with posts, supervisors (head → unit heads → staff), habits and ids."""
     ids = Ids(rng)
     next_employee = next_id(Employee)
-    habits = ["punctual"] * 75 + ["late"] * 12 + ["early"] * 7 + ["absent"] * 3 + ["both"] * 3
     kinds, shares = zip(*cat.EMPLOYMENT, strict=True)
     for code, count in headcounts(total).items():
         group = next(g for c, _n, _s, g, _w in cat.OPDS if c == code)
@@ -150,7 +153,7 @@ def build_people(org: Org, total: int, rng, start: date) -> None:
             person = Person(
                 next_employee, ids.make(kind, sex), _name(rng, sex), code, unit.id, supervisor,
                 "RSUD" if shift_worker else ("5HK" if group == "RSUD" else group), post,
-                "punctual" if leader else str(rng.choice(habits)))
+                "punctual" if leader else str(rng.choice(HABIT_MIX)))
             person.kind = kind
             person.golongan = str(rng.choice(cat.GOLONGAN[4:] if leader else cat.GOLONGAN))
             next_employee += 1
