@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 import holidays
@@ -68,17 +69,23 @@ class HolidayCalendar:
 
 def package_holidays(years: Iterable[int]) -> dict[date, Holiday]:
     """National holidays ("public") and cuti bersama ("government") in Indonesian."""
-    years = sorted(set(years))
-    if not years:
-        return {}
+    return {holiday.date: holiday for year in sorted(set(years))
+            for holiday in _package_year(year)}
+
+
+@lru_cache(maxsize=128)
+def _package_year(year: int) -> tuple[Holiday, ...]:
+    """One year of the package's days, computed once per process: every check-in's schedule
+    asks for them, and the package takes milliseconds per call."""
     found: dict[date, Holiday] = {}
     # Asked separately per category so each day's kind is known; a public holiday wins if a
     # date ever appears in both (none does in holidays 0.109, 2000-2035).
     for category, kind in (("government", CUTI_BERSAMA), ("public", PUBLIC)):
-        days = holidays.country_holidays("ID", years=years, categories=(category,), language="id")
+        days = holidays.country_holidays("ID", years=[year], categories=(category,),
+                                         language="id")
         for day, name in days.items():
             found[day] = Holiday(day, name, kind)
-    return found
+    return tuple(found.values())
 
 
 def build_calendar(
