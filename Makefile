@@ -7,7 +7,7 @@ SHARED ?= $(abspath ../shared)
 export FACE_SOURCE_DIR ?= $(SHARED)/models
 export HADIR_DEV_FACES ?= $(SHARED)/faces/dev
 
-.PHONY: run test setup models demo demo-reset lint bench-face bench-recap clean fuzz
+.PHONY: run test setup models demo demo-reset lint bench-face bench-recap bench-load bench-peak clean fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ lint: setup
 
 bench-face: models
 	$(BIN)/python -m face_engine bench
+
+bench-load: models  ## the check-in API under load (docs/BENCHMARKS.md, issue 17)
+	FACE_MODELS_DIR="$${FACE_MODELS_DIR:-$(FACE_SOURCE_DIR)}" $(BIN)/python bench/checkin_load.py
+
+bench-peak: setup  ## the morning peak as a queue, from the measured capacity
+	$(BIN)/python bench/morning_peak.py
 
 clean:
 	rm -rf data/hadir.db* data/jobs.db* data/uploads data/run data/demo_logins.json data/audit
