@@ -62,8 +62,8 @@ def reset_schema(url: str) -> None:
 def recompute_cli(url: str, fake_now: str, first: date, last: date) -> tuple[float, str]:
     env = {**os.environ, "DATABASE_URL": url, "HADIR_ENV": "demo", "HADIR_FAKE_NOW": fake_now,
            "HADIR_CLOCK_RUNNING": "false", "JWT_SECRET_KEY": "bench-secret-key-0123456789abc"}
-    command = ["flask", "--app", "api", "recompute", "--from", first.isoformat(), "--to",
-               last.isoformat()]
+    command = [sys.executable, "-m", "flask", "--app", "api", "recompute",  # this venv's flask
+               "--from", first.isoformat(), "--to", last.isoformat()]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     return time.perf_counter() - started, done.stdout.strip()

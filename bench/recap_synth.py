@@ -39,7 +39,14 @@ FIRST_DAY = date(1900, 1, 1)
 
 
 def _bulk(model, fields, rows) -> None:
-    """Insert tuples in big batches (raw executemany: the ORM per-row cost is the bottleneck)."""
+    """Insert tuples in big batches (raw executemany: the ORM per-row cost is the bottleneck).
+    Columns added since that are not null get their model default (the ORM's job otherwise)."""
+    extra = [name for name, field in model._meta.fields.items()
+             if name not in fields and not field.null and field.default is not None
+             and not callable(field.default) and not field.primary_key]
+    if extra:
+        defaults = tuple(model._meta.fields[name].default for name in extra)
+        fields, rows = [*fields, *extra], [(*row, *defaults) for row in rows]
     columns = ", ".join(f'"{model._meta.fields[f].column_name}"' for f in fields)
     mark = "%s" if is_postgres() else "?"
     sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES '
