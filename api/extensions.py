@@ -7,6 +7,7 @@ from flask_limiter import Limiter
 from flask_smorest import Api, Blueprint
 from webargs.flaskparser import FlaskParser
 
+from api.config import split_list
 from api.schemas.common import ErrorSchema
 
 
@@ -33,8 +34,7 @@ jwt = JWTManager()
 
 
 def trusted_proxies() -> set[str]:
-    trusted = current_app.config.get("TRUSTED_PROXIES", "")
-    return {address.strip() for address in trusted.split(",") if address.strip()}
+    return set(split_list(current_app.config.get("TRUSTED_PROXIES", "")))
 
 
 def client_address() -> str:

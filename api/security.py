@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import g, request
 from flask_cors import CORS
 
+from api.config import split_list
 from api.extensions import trusted_proxies
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -24,7 +25,7 @@ def behind_tls() -> bool:
 
 
 def init_app(app) -> None:
-    origins = [o.strip() for o in app.config.get("CORS_ORIGINS", "").split(",") if o.strip()]
+    origins = list(split_list(app.config.get("CORS_ORIGINS", "")))
     if origins:
         CORS(app, resources={r"/api/*": {"origins": origins}}, allow_headers=CORS_HEADERS,
              expose_headers=["X-Job-Id", "X-Request-Id", "Retry-After"], max_age=600)
