@@ -14,6 +14,7 @@ from flask import current_app
 from api import clock
 from api.errors import ApiError
 from api.models import StoredFile
+from api.services.closing import months_between
 
 log = logging.getLogger(__name__)
 
@@ -102,23 +103,14 @@ def purge_expired(today: date) -> int:
     return count
 
 
-def _month_folders(first: date, last: date) -> list[str]:
-    """The YYYY/MM parts of `save`'s paths for the months from `first` to `last`."""
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}/{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
 def sweep_orphans(first: date, last: date, grace_s: float = 3600) -> int:
     """Delete the bytes no row names, in the month folders from `first` to `last`: what a
     process killed between writing a file and committing its row leaves behind (a selfie
     that would otherwise outlive every retention rule). A file younger than `grace_s` may
     still belong to an open transaction and is left."""
     base, removed, cutoff = root(), 0, time.time() - grace_s
-    for month in _month_folders(first, last):
-        for folder in base.glob(f"*/{month}"):
+    for month in months_between(first, last):
+        for folder in base.glob(f"*/{month:%Y/%m}"):
             prefix = str(folder.relative_to(base))
             named = {row.path for row in StoredFile.select(StoredFile.path)
                      .where(StoredFile.path.startswith(prefix + os.sep))}
