@@ -158,14 +158,15 @@ def _code(response: requests.Response) -> str:
 
 def count(attempts: list[dict], phones: Phones) -> dict:
     """What the database holds against what the phones were told."""
-    rows = Counter(e.idempotency_key for e in CheckinEvent.select())
+    events = list(CheckinEvent.select(CheckinEvent.id, CheckinEvent.idempotency_key))
+    rows = Counter(e.idempotency_key for e in events)
     answered = {key: body.get("event_id") for key, (_status, body) in phones.answers.items()}
     return {
         "statuses": Counter(status for status, _body in phones.answers.values()),
         "lost": [a["key"] for a in attempts if rows[a["key"]] == 0],
         "duplicated": [key for key, n in rows.items() if n > 1],
         "unexpected": set(rows) - {a["key"] for a in attempts},
-        "answers_match": answered == {e.idempotency_key: e.id for e in CheckinEvent.select()},
+        "answers_match": answered == {e.idempotency_key: e.id for e in events},
     }
 
 
