@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -43,6 +44,12 @@ class Config:
     PEMDA_NAME: str = "Pemerintah Kabupaten Jember"
     PEMDA_TZ: str = "Asia/Jakarta"
     UPLOAD_DIR: str = str(ROOT / "data" / "uploads")
+    # where stored files' bytes live: empty = UPLOAD_DIR on the local disk; s3://bucket[/prefix]
+    # = an S3-compatible store (S3_ENDPOINT_URL for one that is not AWS; the credentials from
+    # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, as boto3 reads them)
+    STORAGE_URL: str = ""
+    S3_ENDPOINT_URL: str = ""
+    S3_REGION: str = "us-east-1"
     MAX_SELFIE_BYTES: int = 5 * 1024 * 1024
     MAX_DOCUMENT_BYTES: int = 5 * 1024 * 1024
     SELFIE_RETENTION_DAYS: int = 90
@@ -133,6 +140,9 @@ class Config:
             self.AUDIT_CHECKPOINT_KEY = shared_secret(Path(self.RUN_DIR) / "audit_key")
         if len(self.JWT_SECRET_KEY) < 16:
             raise RuntimeError("JWT_SECRET_KEY is too short (min 16 characters)")
+        if self.STORAGE_URL and not re.fullmatch(r"s3://[a-z0-9.\-]{3,63}(/[\w.\-/]*)?",
+                                                 self.STORAGE_URL):
+            raise RuntimeError("STORAGE_URL must be empty (local disk) or s3://bucket[/prefix]")
         from face_engine.challenge import INSTRUCTIONS
 
         drawn = split_list(self.LIVENESS_CHALLENGE_INSTRUCTIONS)

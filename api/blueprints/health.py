@@ -5,6 +5,7 @@ from flask import Blueprint, current_app, jsonify
 
 from api.db import database
 from api.extensions import limiter
+from api.services import storage
 from api.services.accounts import revocation_store_reachable
 
 bp = Blueprint("health", __name__)
@@ -30,6 +31,8 @@ def readyz():
         checks["face_models"] = "ok" if not missing else "missing: " + ", ".join(missing)
     if current_app.config.get("REDIS_URL"):  # revocation fails closed without it
         checks["redis"] = revocation_store_reachable()
+    if current_app.config["STORAGE_URL"]:  # a check-in cannot keep its selfie without it
+        checks["storage"] = storage.store().check()
     ready = all(value == "ok" for value in checks.values())
     if current_app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
         # not a readiness condition: the limits fall back to each process's memory

@@ -1,9 +1,9 @@
-"""Files on the local disk (selfies, documents, evidence), typed by content, not extension."""
+"""Stored files (selfies, documents, evidence), typed by content, not extension; their bytes in
+the store STORAGE_URL names (blobs.py), their rows in the database."""
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 import uuid
 from datetime import date
@@ -15,6 +15,8 @@ from api import clock
 from api.errors import ApiError
 from api.models import StoredFile
 from api.services.closing import months_between
+
+from .blobs import StorageDown, store
 
 log = logging.getLogger(__name__)
 
@@ -51,53 +53,57 @@ def check(data: bytes, allowed: tuple[str, ...], max_bytes: int, field: str) -> 
 
 
 def root() -> Path:
+    """The local disk's folder (UPLOAD_DIR); where STORAGE_URL names a bucket, unused."""
     return Path(current_app.config["UPLOAD_DIR"])
 
 
 def save(data: bytes, purpose: str, owner: int | None, uploaded_by: int | None,
          retain_until: date | None = None) -> StoredFile:
-    """Write the bytes (atomically) and record them; the caller's transaction holds the row."""
+    """Write the bytes and record them; the caller's transaction holds the row. A store that
+    cannot take them (a full disk, an unreachable bucket) answers 503: nothing is accepted."""
     mime, ext = sniff(data) or ("application/octet-stream", "bin")
     today = clock.now().date()
-    relative = Path(purpose) / f"{today:%Y}" / f"{today:%m}" / f"{uuid.uuid4().hex}.{ext}"
-    target = root() / relative
-    temporary = target.with_suffix(".part")
+    key = f"{purpose}/{today:%Y}/{today:%m}/{uuid.uuid4().hex}.{ext}"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    except OSError as exc:  # a full disk, a read-only or missing mount: nothing is accepted
-        log.error("upload storage unwritable", extra={"purpose": purpose,
-                                                       "error": type(exc).__name__})
-        if temporary.parent.is_dir():
-            temporary.unlink(missing_ok=True)
+        store().put(key, data)
+    except StorageDown as exc:
+        log.error("upload storage unwritable", extra={"purpose": purpose, "error": str(exc)})
         raise ApiError("STORAGE_UNAVAILABLE", 503) from exc
     return StoredFile.create(purpose=purpose, sha256=hashlib.sha256(data).hexdigest(), mime=mime,
-                             size=len(data), path=str(relative), owner=owner,
+                             size=len(data), path=key, owner=owner,
                              uploaded_by=uploaded_by, retain_until=retain_until)
 
 
 def read(stored: StoredFile) -> bytes:
     if stored.purged:
         raise ApiError("NOT_FOUND", 404, message_text="Berkas sudah dihapus sesuai masa simpan.")
-    path = root() / stored.path
-    if not path.is_file():
+    try:
+        data = store().get(stored.path)
+    except StorageDown as exc:
+        log.error("upload storage unreadable", extra={"purpose": stored.purpose,
+                                                       "error": str(exc)})
+        raise ApiError("STORAGE_UNAVAILABLE", 503) from exc
+    if data is None:
         raise ApiError("NOT_FOUND", 404)
-    return path.read_bytes()
+    return data
 
 
 def discard(stored: StoredFile | None) -> None:
-    """Remove the bytes of a file whose transaction failed."""
+    """Remove the bytes of a file whose transaction failed (if the store is down too, the
+    nightly orphan sweep removes them later)."""
     if stored is not None:
-        (root() / stored.path).unlink(missing_ok=True)
+        try:
+            store().delete(stored.path)
+        except StorageDown:
+            log.warning("orphan left for the sweep", extra={"purpose": stored.purpose})
 
 
 def purge_expired(today: date) -> int:
     """Delete files past their retention date; the rows stay, marked purged."""
-    count = 0
+    count, blobs = 0, store()
     query = StoredFile.select().where(StoredFile.retain_until < today, ~StoredFile.purged)
     for stored in query.iterator():
-        (root() / stored.path).unlink(missing_ok=True)
+        blobs.delete(stored.path)
         StoredFile.update(purged=True).where(StoredFile.id == stored.id).execute()
         count += 1
     return count
@@ -108,15 +114,15 @@ def sweep_orphans(first: date, last: date, grace_s: float = 3600) -> int:
     process killed between writing a file and committing its row leaves behind (a selfie
     that would otherwise outlive every retention rule). A file younger than `grace_s` may
     still belong to an open transaction and is left."""
-    base, removed, cutoff = root(), 0, time.time() - grace_s
+    blobs, removed, cutoff = store(), 0, time.time() - grace_s
+    purposes = blobs.purposes()
     for month in months_between(first, last):
-        for folder in base.glob(f"*/{month:%Y/%m}"):
-            prefix = str(folder.relative_to(base))
+        for purpose in purposes:
+            prefix = f"{purpose}/{month:%Y/%m}"
             named = {row.path for row in StoredFile.select(StoredFile.path)
-                     .where(StoredFile.path.startswith(prefix + os.sep))}
-            for path in folder.iterdir():
-                if (path.is_file() and str(path.relative_to(base)) not in named
-                        and path.stat().st_mtime < cutoff):
-                    path.unlink(missing_ok=True)
+                     .where(StoredFile.path.startswith(prefix + "/"))}
+            for key, modified in list(blobs.listing(prefix)):
+                if key not in named and modified < cutoff:
+                    blobs.delete(key)
                     removed += 1
     return removed
