@@ -36,6 +36,9 @@ class Config:
 
     HADIR_ENV: str = "production"
     DATABASE_URL: str = f"sqlite:///{ROOT / 'data' / 'hadir.db'}"
+    # PostgreSQL connections each process keeps open for reuse (0: connect per request); a
+    # gunicorn worker serves up to --threads requests at once, plus the job threads
+    DATABASE_POOL_MAX: int = 16
     JWT_SECRET_KEY: str = ""
     JWT_ACCESS_MINUTES: int = 15
     JWT_REFRESH_DAYS: int = 30

@@ -5,6 +5,7 @@ import logging
 
 from flask import g, jsonify
 from peewee import InterfaceError, OperationalError
+from playhouse.pool import MaxConnectionsExceeded
 from werkzeug.exceptions import HTTPException
 
 from api.messages import message
@@ -76,9 +77,11 @@ def register(app) -> None:
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)
+    @app.errorhandler(MaxConnectionsExceeded)
     def _database_unavailable(exc: Exception):
-        """The database is down, unreachable or locked: nothing was written (each write is one
-        transaction), and the client may retry the same request later."""
+        """The database is down, unreachable or locked, or every pooled connection stayed busy:
+        nothing was written (each write is one transaction), and the client may retry the same
+        request later."""
         log.error("database unavailable", extra={"error": type(exc).__name__})
         g.retry_after_s = RETRY_AFTER_S  # set on the answer by api.security
         return error_response("DATABASE_UNAVAILABLE", 503)
