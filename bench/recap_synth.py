@@ -284,6 +284,7 @@ def sprinkle_absences(first: date, last: date, share: float = 0.6, seed: int = 1
     Runs after the recompute (which knows no absences yet) so the recap sees every kind."""
     rng = np.random.default_rng(seed)
     from api.models import DailyRecord
+    from api.services.daily import refresh_tally
 
     tk = [r for (r,) in DailyRecord.select(DailyRecord.id).where(
         DailyRecord.work_date.between(first, last), DailyRecord.status == "TK").tuples()]
@@ -296,6 +297,7 @@ def sprinkle_absences(first: date, last: date, share: float = 0.6, seed: int = 1
                 DailyRecord.update(status=code, label=code, excused_code=code,
                                    source="absence").where(
                     DailyRecord.id.in_(ids[start:start + 900])).execute()
+        refresh_tally(None, [first.replace(day=1)])  # these writes bypass the engine
     return len(chosen)
 
 

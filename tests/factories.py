@@ -175,6 +175,7 @@ def daily_records(employee, days, status: str = "TK", *, opd_id: int | None = No
     """DailyRecord rows written directly, for tests of what reads them (recaps, analytics);
     the daily status engine that normally writes them is tested on its own."""
     from api.models import DailyRecord
+    from api.services.daily import refresh_tally
 
     excused = status if status not in ("H", "WFH", "TM", "TP", "TK", "LIBUR", "BELUM") else None
     DailyRecord.insert_many([{
@@ -184,3 +185,4 @@ def daily_records(employee, days, status: str = "TK", *, opd_id: int | None = No
         "early_tier": early_tier, "excused_code": excused,
         "source": "absence" if excused else "system", "check_in_at": check_in,
     } for day in days]).execute()
+    refresh_tally([employee.id], {day.replace(day=1) for day in days})  # as the engine does

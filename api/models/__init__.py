@@ -1,7 +1,7 @@
 """All peewee models, in creation order."""
 from api.models.absences import AbsenceRequest
 from api.models.accounts import Credential, RevokedToken, RoleGrant
-from api.models.attendance import CheckinEvent, DailyRecord
+from api.models.attendance import CheckinEvent, DailyRecord, MonthTally
 from api.models.audit import AuditEntry
 from api.models.campaigns import Campaign, CampaignExcuse, CampaignReport
 from api.models.cancellations import Cancellation
@@ -61,6 +61,8 @@ ALL_MODELS = [
     CampaignExcuse,
     # reports of system problems (issue 15)
     ProblemReport,
+    # the month tally the recaps read (issue 17)
+    MonthTally,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -105,3 +105,30 @@ class DailyRecord(BaseModel):
             (("work_date", "employee", "opd", "unit", "status", "late_tier", "early_tier",
               "workday", "late_minutes", "early_minutes"), False),
         )
+
+
+class MonthTally(BaseModel):
+    """An employee-month's counted days (workdays not declared a day off) grouped as the
+    monthly recap counts them: by the day's OPD and unit, status and tiers. Derived from the
+    daily records and rebuilt with them (api/services/daily/tally.py), so the whole-pemda
+    recap and the PP 94 year-to-date read a few rows per employee instead of every day."""
+
+    employee = ForeignKeyField(Employee, index=False)
+    month = DateField()  # the month's first day
+    opd = ForeignKeyField(Opd, index=False)
+    unit = ForeignKeyField(Unit, null=True, index=False)
+    status = CharField(max_length=12)
+    late_tier = IntegerField(default=0)
+    early_tier = IntegerField(default=0)
+    days = IntegerField()
+    late_minutes = IntegerField()
+    early_minutes = IntegerField()
+    first_day = DateField()
+    last_day = DateField()
+
+    class Meta:
+        table_name = "month_tally"
+        indexes = (
+            (("month", "employee"), False),
+            (("month", "opd"), False),
+        )

@@ -2,6 +2,8 @@
 kept."""
 from __future__ import annotations
 
+from datetime import date
+
 from playhouse.migrate import SchemaMigrator, SqliteMigrator, migrate
 
 from api import migrations
@@ -17,10 +19,11 @@ from api.models import (
     FaceTemplate,
     Job,
     LivenessChallenge,
+    MonthTally,
     NightlyRun,
     ProblemReport,
 )
-from tests.factories import stored_checkin
+from tests.factories import daily_records, stored_checkin
 
 # the columns each migration after the first adds
 ADDED = {
@@ -39,6 +42,7 @@ ADDED = {
     "v0008_manual_outcome": [("manual_entry", "sheet_row"), ("manual_entry", "outcome")],
     "v0009_campaigns": [],  # new tables only
     "v0010_problem_reports": [],  # a new table only
+    "v0011_month_tally": [],  # a new table, filled from the daily records
 }
 
 
@@ -49,6 +53,8 @@ def test_every_migration_is_covered_here():
 def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     event = stored_checkin(world, "pegawai_a", "2026-03-02T07:05:00+07:00")
     employee = world.people["pegawai_a"].id
+    daily_records(world.people["pegawai_a"], [date(2026, 2, 2), date(2026, 2, 3),
+                                              date(2026, 3, 3)])
     migrator = SchemaMigrator.from_database(database.obj)
     for index in ("face_template_approval", "audit_entry_entity_entity_id",
                   "assignment_applied_valid_from"):
@@ -61,7 +67,7 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     LivenessChallenge.drop_table()
     Job.drop_table()
     NightlyRun.drop_table()
-    for model in (CampaignExcuse, CampaignReport, Campaign, ProblemReport):
+    for model in (CampaignExcuse, CampaignReport, Campaign, ProblemReport, MonthTally):
         model.drop_table()
     SchemaVersion.delete().where(SchemaVersion.version != "v0001_initial").execute()
     assert migrations.migrate() == sorted(ADDED)
@@ -73,4 +79,6 @@ def test_a_v0001_database_is_brought_up_to_date_with_its_rows(app, world):
     assert Assignment.get(Assignment.employee == employee).supervisor_id is None
     assert Credential.get(Credential.employee == employee).token_version == 0
     assert FaceTemplate.select().where(FaceTemplate.approval.is_null(False)).count() == 0
+    tallies = {(t.month, t.status): t.days for t in MonthTally.select()}
+    assert tallies[date(2026, 2, 1), "TK"] == 2 and tallies[date(2026, 3, 1), "TK"] == 1
     assert migrations.migrate() == []  # nothing left to apply

@@ -17,6 +17,7 @@ from api.rules.daily_status import DayResult, compute_day
 from api.services import policy, schedules
 
 from . import inputs as day_inputs
+from . import tally
 
 CHUNK = 2000
 RECORD_COLUMNS = ("employee", "work_date", "opd", "unit", "workday", "status", "label",
@@ -183,6 +184,7 @@ def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] 
         if writes:
             with write_transaction():
                 upsert(writes)
+                tally.refresh({row[0] for row in writes}, tally.months_of(r[1] for r in writes))
         total += len(rows)
     return total
 

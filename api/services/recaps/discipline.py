@@ -9,9 +9,10 @@ from peewee import Case, Select, fn
 
 from api.db import database
 from api.frames import query_frame
-from api.models import DailyRecord, Employee, Opd
+from api.models import DailyRecord, Employee, MonthTally, Opd
 from api.rules.discipline import pp94_level
 from api.rules.policy import Policy
+from api.services.daily import counted_days, month_end, whole_months
 
 # A streak that reaches into a month may have begun before it: look this far back (ten
 # workdays plus the longest holiday run of the year, Idul Fitri, fit easily).
@@ -23,28 +24,37 @@ PP94_COLUMNS = ["ytd_converted_days", "pp94_exact_days", "pp94_days", "pp94_leve
                 "pp94_penalty_id", "pp94_penalty"]
 
 
-def counted_days():
-    """Workday records as the recap counts them (a correction may declare a day off)."""
-    return (DailyRecord.workday, DailyRecord.status != "LIBUR")
-
-
 def tk_case():
     return Case(None, [(DailyRecord.status == "TK", 1)], 0)
 
 
 def ytd_totals(date_from: date, date_to: date, employees=None) -> pd.DataFrame:
-    """TK days and late/early minutes per employee over the dates, whatever the OPD was."""
+    """TK days and late/early minutes per employee over the dates, whatever the OPD was: the
+    whole months from the month tally, the days after them from the daily records."""
     if date_to < date_from:
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in ["employee_id", *YTD_COLUMNS]})
-    query = (DailyRecord
-             .select(DailyRecord.employee, fn.SUM(tk_case()), fn.SUM(DailyRecord.late_minutes),
-                     fn.SUM(DailyRecord.early_minutes))
-             .where(DailyRecord.work_date.between(date_from, date_to), *counted_days())
-             .group_by(DailyRecord.employee))
+    parts = []
+    months = whole_months(date_from, date_to)
+    if months is not None:
+        tk = Case(None, [(MonthTally.status == "TK", MonthTally.days)], 0)
+        parts.append(MonthTally
+                     .select(MonthTally.employee, fn.SUM(tk), fn.SUM(MonthTally.late_minutes),
+                             fn.SUM(MonthTally.early_minutes))
+                     .where(MonthTally.month.between(*months))
+                     .group_by(MonthTally.employee))
+        date_from = month_end(months[1]) + timedelta(days=1)
+    if date_from <= date_to:
+        parts.append(DailyRecord
+                     .select(DailyRecord.employee, fn.SUM(tk_case()),
+                             fn.SUM(DailyRecord.late_minutes), fn.SUM(DailyRecord.early_minutes))
+                     .where(DailyRecord.work_date.between(date_from, date_to), *counted_days())
+                     .group_by(DailyRecord.employee))
     if employees is not None:
-        query = query.where(DailyRecord.employee.in_(employees))
-    frame = query_frame(query, columns=["employee_id", *YTD_COLUMNS])
-    return frame.astype(dict.fromkeys(YTD_COLUMNS, "int64"))
+        parts = [part.where(part.model.employee.in_(employees)) for part in parts]
+    frame = pd.concat([query_frame(part, columns=["employee_id", *YTD_COLUMNS])
+                       for part in parts], ignore_index=True)
+    frame = frame.groupby("employee_id", as_index=False)[YTD_COLUMNS].sum()
+    return frame.astype({"employee_id": "int64", **dict.fromkeys(YTD_COLUMNS, "int64")})
 
 
 def tk_streaks(first: date, last: date, candidates) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Monthly recap (Lampiran II, SPEC §6): set-based aggregation of the daily records.
 
-One SQL GROUP BY reduces the month's records to (employee, OPD, unit, status, tiers) groups;
-how each distinct (status, tiers) combination counts is asked of the pure rules once
+The month tally (kept with the daily records) holds the month's (employee, OPD, unit, status,
+tiers) groups; how each distinct (status, tiers) combination counts is asked of the pure rules once
 (`status_bucket`, `day_codes`, `day_cost`), then pandas weighs and sums. One row per
 employee and OPD: a mid-month mutation splits a person between the two OPDs' recaps (the
 records carry the OPD of each day). TPP cut per row, from that row's days; PP 94 is per
@@ -15,10 +15,9 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from flask import current_app
-from peewee import fn
 
 from api.frames import query_frame
-from api.models import DailyRecord, Unit
+from api.models import MonthTally, Unit
 from api.rules.codes import ABSENCE_CODES, EARLY_PREFIX, LATE_PREFIX
 from api.rules.daily_status import DayResult
 from api.rules.discipline import day_codes, day_cost
@@ -62,17 +61,16 @@ def month_bounds(month: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def day_groups(first: date, last: date, opd_ids) -> pd.DataFrame:
-    record = DailyRecord
-    query = (record.select(record.employee, record.opd, record.unit, record.status,
-                           record.late_tier, record.early_tier, fn.COUNT(record.id),
-                           fn.SUM(record.late_minutes), fn.SUM(record.early_minutes),
-                           fn.MIN(record.work_date), fn.MAX(record.work_date))
-             .where(record.work_date.between(first, last), *dw.counted_days())
-             .group_by(record.employee, record.opd, record.unit, record.status,
-                       record.late_tier, record.early_tier))
+def day_groups(first: date, opd_ids) -> pd.DataFrame:
+    """The month's counted days grouped per employee, OPD, unit, status and tiers: its month
+    tally, kept with the daily records (api/services/daily/tally.py)."""
+    tally = MonthTally
+    query = (tally.select(tally.employee, tally.opd, tally.unit, tally.status, tally.late_tier,
+                          tally.early_tier, tally.days, tally.late_minutes, tally.early_minutes,
+                          tally.first_day, tally.last_day)
+             .where(tally.month == first))
     if opd_ids is not None:
-        query = query.where(record.opd.in_(list(opd_ids)))
+        query = query.where(tally.opd.in_(list(opd_ids)))
     columns = [*KEYS, "unit_id", *COMBO, "days", "late_minutes", "early_minutes", "first_day",
                "last_day"]
     frame = query_frame(query, columns=columns, bulk=True)
@@ -165,7 +163,7 @@ def year_to_date(rows: pd.DataFrame, first: date, last: date, employees) -> pd.D
 
 def counted_rows(first: date, last: date, opd_ids, policy: Policy):
     """(rows with counts, TPP and attendance; the day groups; late, early, extra codes)."""
-    groups = day_groups(first, last, opd_ids)
+    groups = day_groups(first, opd_ids)
     combos = combo_table(groups, policy, first)
     late, early, extra = codes_of(combos, policy)
     counts = list(dict.fromkeys([*BUCKETS.values(), *MARKS.values(), *late, *early, *extra,

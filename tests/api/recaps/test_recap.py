@@ -166,3 +166,25 @@ def test_daily_sheet_needs_an_opd_in_scope(month):
     base = f"/api/v1/recaps/daily?date=2026-02-19&opd={month.world.opds['b'].id}"
     assert month.get(base, "kepala_a").status_code == 403
     assert month.get("/api/v1/recaps/daily?date=2026-02-19", "admin").status_code == 422
+
+
+def test_the_month_tally_equals_the_daily_records_it_was_kept_from(month):
+    """Every flow that built the month (check-ins, absences, a cancellation, a mutation, shifts)
+    went through the daily engine; the tally it kept must hold exactly what grouping the
+    records now gives, and nothing for days that are no workday."""
+    from collections import Counter
+
+    from api.models import MonthTally
+
+    expected: Counter = Counter()
+    minutes: Counter = Counter()
+    for r in DailyRecord.select():
+        if r.workday and r.status != "LIBUR":
+            key = (r.employee_id, r.work_date.replace(day=1), r.opd_id, r.unit_id, r.status,
+                   r.late_tier, r.early_tier)
+            expected[key] += 1
+            minutes[key] += r.late_minutes * 1000 + r.early_minutes
+    kept = {(t.employee_id, t.month, t.opd_id, t.unit_id, t.status, t.late_tier, t.early_tier):
+            (t.days, t.late_minutes * 1000 + t.early_minutes) for t in MonthTally.select()}
+    assert len(expected) > 20
+    assert kept == {key: (days, minutes[key]) for key, days in expected.items()}
