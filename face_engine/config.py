@@ -23,6 +23,7 @@ class EngineConfig:
     models_dir: Path = Path("data/models")
     build_dir: Path = Path("data/models")
     threads: int = 1
+    providers: str = "cpu"  # onnxruntime execution providers (face_engine/runtime.py)
     match_threshold: float = DEFAULT_MATCH_THRESHOLD
     # passive liveness bands (mean of the two MiniFASNet "real" probabilities): below
     # `reject` refused, from `accept` accepted, between sent to a supervisor; a burst that

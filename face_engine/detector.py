@@ -8,7 +8,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import onnxruntime as ort
+
+from .runtime import Runtime
 
 STRIDES = (8, 16, 32)
 
@@ -96,9 +97,9 @@ def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float,
 class YuNetDetector:
     """preprocess (resize, pad, NCHW BGR float) → run → postprocess (decode, NMS, rescale)."""
 
-    def __init__(self, path: Path, options: ort.SessionOptions, score_threshold: float = 0.6,
+    def __init__(self, path: Path, runtime: Runtime, score_threshold: float = 0.6,
                  nms_threshold: float = 0.3, max_side: int = 640) -> None:
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.session = runtime.session(path)
         inp = self.session.get_inputs()[0]
         self.input_name = inp.name
         self.output_names = [o.name for o in self.session.get_outputs()]

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import onnxruntime as ort
 
 from . import challenge as active
 from . import manifest
@@ -24,6 +23,7 @@ from .matching import best_similarity, cosine
 from .quality import assess, dominant_face, face_fraction, face_size
 from .recognizer import DlibRecognizer
 from .results import Burst, FaceAnalysis, Template, Verification
+from .runtime import Runtime
 
 log = logging.getLogger(__name__)
 MAX_ENROLL_PHOTOS = 5
@@ -44,17 +44,6 @@ class _Located:
         return active.Frame(self.image.bgr, self.main if self.count == 1 else None)
 
 
-def session_options(threads: int) -> ort.SessionOptions:
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
-    opts.inter_op_num_threads = 1
-    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    opts.log_severity_level = 3
-    return opts
-
-
 class FaceEngine:
     """One per process; immutable after construction, so safe to share between threads."""
 
@@ -63,7 +52,7 @@ class FaceEngine:
         missing = self.check_models(cfg)
         if missing:
             raise ModelsUnavailable(missing)
-        opts = session_options(cfg.threads)
+        opts = Runtime.of(cfg.threads, cfg.providers)
 
         def path(spec: manifest.ModelSpec):
             return manifest.locate(spec, cfg.models_dir, cfg.build_dir)
@@ -75,7 +64,8 @@ class FaceEngine:
                                         path(manifest.MINIFASNET_V1SE), opts,
                                         cfg.liveness_box_scale)
         self.model_version = f"{manifest.RECOGNIZER.name}+{manifest.YUNET.name}"
-        log.info("face engine ready (%s, %d thread(s))", self.model_version, cfg.threads)
+        log.info("face engine ready (%s, %d thread(s), %s)", self.model_version, cfg.threads,
+                 ", ".join(opts.providers))
 
     @staticmethod
     def check_models(config: EngineConfig) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import onnxruntime as ort
 
 from .challenge import FLAT, INCONSISTENT, LIVE
+from .runtime import Runtime
 
 REAL_CLASS = 1
 ACCEPT, REVIEW, REJECT = "accept", "review", "reject"
@@ -70,8 +70,8 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 class MiniFASNet:
     """preprocess (crop, resize to 80×80, BGR 0–255 NCHW) → run → postprocess (P(real))."""
 
-    def __init__(self, path: Path, scale: float, options: ort.SessionOptions) -> None:
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    def __init__(self, path: Path, scale: float, runtime: Runtime) -> None:
+        self.session = runtime.session(path)
         inp = self.session.get_inputs()[0]
         self.input_name = inp.name
         self.size = (int(inp.shape[3]), int(inp.shape[2]))
@@ -100,9 +100,9 @@ class LivenessChecker:
     first gives them the context they expect (spoof-dev, with one replay of 34 let through:
     3 instead of 8 of 37 live frames short of the accept band; docs/FACE_ENGINE.md)."""
 
-    def __init__(self, v2_path: Path, v1se_path: Path, options: ort.SessionOptions,
+    def __init__(self, v2_path: Path, v1se_path: Path, runtime: Runtime,
                  box_scale: float = 1.0) -> None:
-        self.models = (MiniFASNet(v2_path, 2.7, options), MiniFASNet(v1se_path, 4.0, options))
+        self.models = (MiniFASNet(v2_path, 2.7, runtime), MiniFASNet(v1se_path, 4.0, runtime))
         self.box_scale = box_scale
 
     def score(self, bgr: np.ndarray, box: tuple[float, float, float, float]) -> float:

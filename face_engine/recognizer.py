@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
+
+from .runtime import Runtime
 
 
 class DlibRecognizer:
@@ -13,8 +14,8 @@ class DlibRecognizer:
 
     The ONNX graph itself subtracts dlib's channel means and divides by 256."""
 
-    def __init__(self, path: Path, options: ort.SessionOptions, batch_size: int = 16) -> None:
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    def __init__(self, path: Path, runtime: Runtime, batch_size: int = 16) -> None:
+        self.session = runtime.session(path)
         inp = self.session.get_inputs()[0]
         self.input_name = inp.name
         self.chip_size = int(inp.shape[2])

@@ -128,7 +128,10 @@ class MonthTally(BaseModel):
 
     class Meta:
         table_name = "month_tally"
+        # the first covers the whole-pemda read (SQLite answers from the index alone) and
+        # the rebuild's delete by employee
         indexes = (
-            (("month", "employee"), False),
+            (("month", "employee", "opd", "unit", "status", "late_tier", "early_tier", "days",
+              "late_minutes", "early_minutes", "first_day", "last_day"), False),
             (("month", "opd"), False),
         )

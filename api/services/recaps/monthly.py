@@ -116,17 +116,22 @@ def codes_of(combos: pd.DataFrame, policy: Policy) -> tuple[list[str], list[str]
 
 
 def aggregate(groups: pd.DataFrame, combos: pd.DataFrame, value_columns: list[str]) -> pd.DataFrame:
-    merged = groups.merge(combos, on=COMBO, how="left")
-    for column in value_columns:
-        if column not in merged:
-            merged[column] = 0
-    weighted = merged[value_columns].fillna(0).mul(merged["days"], axis=0)
-    weighted[KEYS] = merged[KEYS]
-    weighted["workdays"] = merged["days"]
-    weighted["late_minutes"] = merged["late_minutes"]
-    weighted["early_minutes"] = merged["early_minutes"]
-    totals = weighted.groupby(KEYS, as_index=False, sort=False).sum()
-    last_unit = (merged.sort_values("last_day").drop_duplicates(KEYS, keep="last")
+    """Per employee and OPD: each value column summed over the groups, weighted by their days.
+    The days of each (row, combination) pair are counted first, then one matrix product with
+    the combinations' values gives every sum (a few dozen combinations, 10⁵ groups)."""
+    table = combos.reindex(columns=[*COMBO, *value_columns]).fillna(0)
+    which = (groups[COMBO].merge(table[COMBO].reset_index(), on=COMBO, how="left")["index"]
+             .to_numpy())
+    row = groups.groupby(KEYS, sort=False).ngroup().to_numpy()  # numbered as first seen
+    totals = groups.loc[~pd.Series(row).duplicated().to_numpy(), KEYS].reset_index(drop=True)
+    days = np.zeros((len(totals), len(table)))
+    np.add.at(days, (row, which), groups["days"].to_numpy())
+    totals[value_columns] = days @ table[value_columns].to_numpy(dtype=float)
+    sums = groups.groupby(row)[["days", "late_minutes", "early_minutes"]].sum()
+    totals["workdays"] = sums["days"].to_numpy()
+    totals["late_minutes"] = sums["late_minutes"].to_numpy()
+    totals["early_minutes"] = sums["early_minutes"].to_numpy()
+    last_unit = (groups.sort_values("last_day").drop_duplicates(KEYS, keep="last")
                  [[*KEYS, "unit_id"]])
     return totals.merge(last_unit, on=KEYS, how="left")
 
