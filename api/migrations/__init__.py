@@ -15,7 +15,9 @@ from datetime import UTC, datetime
 from peewee import CharField, DateTimeField, Model
 from playhouse.migrate import SchemaMigrator
 
+from api import clock
 from api.db import database
+from api.partitions import partition_tables
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ def migrate() -> list[str]:
     with db.atomic():
         if not done and not any(db.table_exists(m._meta.table_name) for m in ALL_MODELS):
             db.create_tables([SchemaVersion, *ALL_MODELS])
+            partition_tables(clock.now().date())  # the head schema: PostgreSQL only
             for version in pending:
                 _stamp(version)
             log.info("schema created at %s", pending[-1])

@@ -43,6 +43,7 @@ ADDED = {
     "v0009_campaigns": [],  # new tables only
     "v0010_problem_reports": [],  # a new table only
     "v0011_month_tally": [],  # a new table, filled from the daily records
+    "v0012_monthly_partitions": [],  # PostgreSQL only (tests/api/test_partitions.py)
 }
 
 

@@ -36,6 +36,7 @@ def is_due(now: datetime) -> bool:
 
 
 def run_nightly(now: datetime, job: Job | None = None) -> dict:
+    from api.partitions import ensure_ahead
     from api.services import audit, checkin, daily, storage
     from api.services.accounts import tokens
     from api.services.org import mutations
@@ -43,6 +44,7 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
     today = _local_now(now).date()
     last = NightlyRun.select().order_by(NightlyRun.work_date.desc()).first()
     first, _ = due_dates(today, last.work_date if last else None)
+    partitions = ensure_ahead(today)  # PostgreSQL: the coming months' partitions
     applied = mutations.apply_due(today)
     records = daily.recompute_range(first, today, None, now)
     purged = storage.purge_expired(today)
@@ -57,5 +59,5 @@ def run_nightly(now: datetime, job: Job | None = None) -> dict:
      .on_conflict(conflict_target=[NightlyRun.work_date], update=finished).execute())
     return {"dates": [first.isoformat(), today.isoformat()], "mutations": len(applied),
             "records": records, "files_purged": purged, "orphan_files_removed": orphans,
-            "tokens_purged": revoked,
+            "tokens_purged": revoked, "partitions_created": partitions,
             "audit_checkpoint": signed["entry_id"]}
