@@ -103,14 +103,12 @@ def _constraints(model) -> None:
                 f'ALTER TABLE "{table}" ADD FOREIGN KEY ("{field.column_name}") REFERENCES '
                 f'"{field.rel_model._meta.table_name}" ("{field.rel_field.column_name}")')
     for index in model._meta.fields_to_index():
-        columns = [expression.column_name for expression in index._expressions]
+        columns = [getattr(expression, "column_name", None) for expression in index._expressions]
         if index._unique and KEY not in columns:
             database.execute_sql(f'CREATE UNIQUE INDEX "{index._name}" ON "{table}" '
                                  f"({_columns([*columns, KEY])}) NULLS NOT DISTINCT")
-        else:
-            kind = "UNIQUE INDEX" if index._unique else "INDEX"
-            database.execute_sql(f'CREATE {kind} "{index._name}" ON "{table}" '
-                                 f"({_columns(columns)})")
+        else:  # peewee's own statement (expressions and partial indexes included)
+            database.execute(index)
 
 
 def ensure_months(table: str, first: date, last: date) -> list[str]:

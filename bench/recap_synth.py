@@ -214,13 +214,16 @@ def _mutations(ids, opd_of, unit_of, opd_ids, units, locations, day: date, rng, 
     return len(rows)
 
 
-NOISE = "((({id} * 2654435761) % 600001) - 300000) * 1e-9"  # ±0.0003° (~±33 m), continuous
+# ±0.0003° (~±33 m), continuous; latitude and longitude from different multipliers (one
+# multiplier for both put every fix of an office on one line: 5,490 positions for 2 M fixes)
+NOISE = "((({id} * {factor}) % 600001) - 300000) * 1e-9"
 
 
 def gps_noise() -> None:
     """Accepted attempts lie around their employee's office, as real fixes wander."""
-    lat_noise = NOISE.format(id="e.id::bigint" if is_postgres() else "checkin_event.id")
-    lon_noise = NOISE.format(id="(e.id::bigint + 7)" if is_postgres() else "(checkin_event.id + 7)")
+    row_id = "e.id::bigint" if is_postgres() else "checkin_event.id"
+    lat_noise = NOISE.format(id=row_id, factor=2654435761)
+    lon_noise = NOISE.format(id=row_id, factor=40503)
     if is_postgres():  # psycopg2 reads % as a placeholder mark
         lat_noise, lon_noise = lat_noise.replace("%", "%%"), lon_noise.replace("%", "%%")
         database.execute_sql(

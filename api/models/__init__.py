@@ -1,7 +1,14 @@
 """All peewee models, in creation order."""
 from api.models.absences import AbsenceRequest
 from api.models.accounts import Credential, RevokedToken, RoleGrant
-from api.models.attendance import CheckinEvent, DailyRecord, MonthTally
+from api.models.attendance import (
+    GRID,
+    CheckinEvent,
+    DailyRecord,
+    MonthTally,
+    flagged,
+    position_grid,
+)
 from api.models.audit import AuditEntry
 from api.models.campaigns import Campaign, CampaignExcuse, CampaignReport
 from api.models.cancellations import Cancellation
@@ -65,4 +72,5 @@ ALL_MODELS = [
     MonthTally,
 ]
 
-__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]
+# the expressions the check-in indexes hold, for the queries that must match them
+__all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "GRID", "flagged", "position_grid"]

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     BlobField,
     BooleanField,
+    Cast,
     CharField,
     DateField,
     DateTimeField,
     DoubleField,
     ForeignKeyField,
     IntegerField,
+    ModelIndex,
     TextField,
+    fn,
 )
 
 from api.models.base import BaseModel, utcnow
@@ -70,7 +74,35 @@ class CheckinEvent(BaseModel):
         indexes = (
             (("employee", "idempotency_key"), True),
             (("employee", "work_date"), False),
+            # the fraud signals (api/services/analytics/fraud.py): phones per period, read
+            # from the index alone
+            (("work_date", "device_uid", "employee"), False),
         )
+
+
+GRID = 100000  # fraud signals compare positions at 5 decimals (~1 m)
+
+
+def position_grid(field):
+    """A coordinate in units of 1e-5 degree as an integer, exactly as the position index
+    below holds it (a literal factor: SQLite matches an index expression only without bound
+    parameters)."""
+    return Cast(fn.ROUND(field * SQL(str(GRID))), "BIGINT")
+
+
+def flagged():
+    """Attempts that carry a fraud-relevant mark; the partial index below holds only those."""
+    return ((CheckinEvent.codes != SQL("''")) | CheckinEvent.is_mock
+            | CheckinEvent.matched_employee.is_null(False))
+
+
+CheckinEvent.add_index(ModelIndex(
+    CheckinEvent, (CheckinEvent.work_date, position_grid(CheckinEvent.lat),
+                   position_grid(CheckinEvent.lon), CheckinEvent.employee,
+                   CheckinEvent.device_uid),
+    where=CheckinEvent.lat.is_null(False), name="checkin_event_position"))
+CheckinEvent.add_index(ModelIndex(CheckinEvent, (CheckinEvent.work_date, CheckinEvent.employee),
+                                  where=flagged(), name="checkin_event_flagged"))
 
 
 class DailyRecord(BaseModel):

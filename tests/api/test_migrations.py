@@ -44,6 +44,7 @@ ADDED = {
     "v0010_problem_reports": [],  # a new table only
     "v0011_month_tally": [],  # a new table, filled from the daily records
     "v0012_monthly_partitions": [],  # PostgreSQL only (tests/api/test_partitions.py)
+    "v0013_fraud_indexes": [],  # indexes only
 }
 
 

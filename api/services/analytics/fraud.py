@@ -14,26 +14,22 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-from peewee import Cast, Select, fn
+from peewee import SQL, NodeList, fn
 
-from api.db import database, is_postgres
+from api.db import is_postgres
 from api.frames import query_frame
-from api.models import CheckinEvent, Device, Employee, Opd
+from api.models import GRID, CheckinEvent, Device, Employee, Opd, flagged, position_grid
 
 LIMIT = 100  # entries per signal; the counts say how many there are in all
-GRID = 100000  # coordinates are compared at 5 decimals (~1 m)
 
 
 def _scoped(query, opd_ids):
-    query = query.join(Employee, on=(CheckinEvent.employee == Employee.id))
-    return query.where(Employee.opd.in_(list(opd_ids))) if opd_ids is not None else query
-
-
-def _grid(field):
-    """The coordinate in units of 1e-5 degree (~1 m) as an integer: a cheap exact group key
-    (computed in double precision on PostgreSQL whatever the column's type)."""
-    value = field.cast("DOUBLE PRECISION") if is_postgres() else field
-    return Cast(fn.ROUND(value * GRID), "BIGINT" if is_postgres() else "INTEGER")
+    """The attempts of these OPDs' current staff (all of them when None: no join, so the
+    whole-pemda signals read the check-in indexes alone)."""
+    if opd_ids is None:
+        return query
+    return (query.join(Employee, on=(CheckinEvent.employee == Employee.id))
+            .where(Employee.opd.in_(list(opd_ids))))
 
 
 def _in_period(date_from: date, date_to: date):
@@ -50,7 +46,7 @@ def per_employee(condition, date_from: date, date_to: date, opd_ids,
                  min_count: int = 1) -> tuple[int, pd.DataFrame]:
     query = (_scoped(CheckinEvent.select(CheckinEvent.employee, fn.COUNT(CheckinEvent.id),
                                          fn.MAX(CheckinEvent.recorded_at)), opd_ids)
-             .where(_in_period(date_from, date_to), condition)
+             .where(_in_period(date_from, date_to), flagged(), condition)
              .group_by(CheckinEvent.employee)
              .having(fn.COUNT(CheckinEvent.id) >= min_count))
     frame = query_frame(query, columns=["employee_id", "attempts", "last_at"])
@@ -66,38 +62,32 @@ def kiosk_uids():
 
 def shared_coordinates(date_from: date, date_to: date, opd_ids,
                        min_employees: int) -> tuple[int, pd.DataFrame]:
-    """Positions used by at least `min_employees` distinct employees on one day, in one
-    statement: attempts grouped per (position, day, employee), the busy position-days, then
-    their people (hash aggregates only; COUNT(DISTINCT) would sort every attempt)."""
-    lat, lon = _grid(CheckinEvent.lat), _grid(CheckinEvent.lon)
-    located = (_scoped(CheckinEvent.select(lat.alias("la"), lon.alias("lo"),
-                                           CheckinEvent.work_date.alias("day"),
-                                           CheckinEvent.employee.alias("emp"),
-                                           fn.COUNT(CheckinEvent.id).alias("n")), opd_ids)
-               .where(_in_period(date_from, date_to), CheckinEvent.lat.is_null(False),
-                      CheckinEvent.device_uid.not_in(kiosk_uids()))
-               .group_by(lat, lon, CheckinEvent.work_date, CheckinEvent.employee)
-               .cte("located"))
-    busy = (Select([located], [located.c.la.alias("bla"), located.c.lo.alias("blo"),
-                               located.c.day.alias("bday")])
-            .group_by(located.c.la, located.c.lo, located.c.day)
-            .having(fn.COUNT(located.c.emp) >= min_employees)
-            .cte("busy"))
-    pairs = (Select([located, busy], [located.c.la, located.c.lo, located.c.day,
-                                      located.c.emp, located.c.n])
-             .where((located.c.la == busy.c.bla) & (located.c.lo == busy.c.blo)
-                    & (located.c.day == busy.c.bday))
-             .with_cte(located, busy).bind(database))
-    rows = query_frame(pairs, ["lat", "lon", "day", "employee", "attempts"])
-    grouped = rows.groupby(["lat", "lon"])
+    """Positions used by at least `min_employees` distinct employees on one day. One pass over
+    the position index, in its order (day, grid position): each busy position-day with its
+    attempts and its people as a list, then summed per position."""
+    lat, lon = position_grid(CheckinEvent.lat), position_grid(CheckinEvent.lon)
+    people = fn.COUNT(CheckinEvent.employee.distinct())
+    ids = (fn.string_agg(NodeList((SQL("DISTINCT"), CheckinEvent.employee.cast("TEXT"))),
+                         SQL("','"))
+           if is_postgres() else fn.GROUP_CONCAT(CheckinEvent.employee.distinct()))
+    query = (_scoped(CheckinEvent.select(lat, lon, CheckinEvent.work_date,
+                                         fn.COUNT(SQL("*")), ids), opd_ids)
+             .where(_in_period(date_from, date_to), CheckinEvent.lat.is_null(False),
+                    CheckinEvent.device_uid.not_in(kiosk_uids()))
+             .group_by(CheckinEvent.work_date, lat, lon)
+             .having(people >= min_employees))
+    rows = query_frame(query, ["lat", "lon", "day", "attempts", "ids"])
+    rows["employee"] = rows["ids"].astype(str).str.split(",")
+    pairs = rows.explode("employee").astype({"employee": "int64"})
+    grouped = pairs.groupby(["lat", "lon"])
     frame = pd.DataFrame({"employees": grouped["employee"].nunique(),
                           "days": grouped["day"].nunique(),
-                          "attempts": grouped["attempts"].sum(),
-                          "employee_ids": grouped["employee"].agg(
-                              lambda s: sorted(set(s))[:50])})
-    frame = frame.reset_index()
+                          "attempts": rows.groupby(["lat", "lon"])["attempts"].sum()})
     total = len(frame)
     frame = frame.sort_values(["employees", "attempts"], ascending=False).head(LIMIT)
+    shown = pairs.set_index(["lat", "lon"]).loc[frame.index, "employee"]
+    frame["employee_ids"] = shown.groupby(["lat", "lon"]).agg(lambda s: sorted(set(s))[:50])
+    frame = frame.reset_index()
     frame[["lat", "lon"]] = (frame[["lat", "lon"]].astype(float) / GRID).round(5)
     return total, frame[["lat", "lon", "employees", "days", "attempts", "employee_ids"]]
 
@@ -125,7 +115,7 @@ def face_mismatches(date_from: date, date_to: date, opd_ids,
     count = fn.COUNT(CheckinEvent.id)
     query = (_scoped(CheckinEvent.select(CheckinEvent.employee, CheckinEvent.device_uid, count,
                                          fn.MAX(CheckinEvent.recorded_at)), opd_ids)
-             .where(_in_period(date_from, date_to),
+             .where(_in_period(date_from, date_to), flagged(),
                     CheckinEvent.codes.contains("FACE_MISMATCH"))
              .group_by(CheckinEvent.employee, CheckinEvent.device_uid)
              .having(count >= min_count))
@@ -140,7 +130,8 @@ def other_faces(date_from: date, date_to: date, opd_ids) -> tuple[int, pd.DataFr
     count = fn.COUNT(CheckinEvent.id)
     query = (_scoped(CheckinEvent.select(CheckinEvent.employee, CheckinEvent.matched_employee,
                                          count, fn.MAX(CheckinEvent.recorded_at)), opd_ids)
-             .where(_in_period(date_from, date_to), CheckinEvent.matched_employee.is_null(False))
+             .where(_in_period(date_from, date_to), flagged(),
+                    CheckinEvent.matched_employee.is_null(False))
              .group_by(CheckinEvent.employee, CheckinEvent.matched_employee))
     frame = query_frame(query, columns=["employee_id", "matched_employee_id", "attempts",
                                         "last_at"])
