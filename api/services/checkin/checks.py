@@ -63,6 +63,7 @@ class Attempt:
     moment: datetime | None = None
     work_date: object = None
     tz: str = "Asia/Jakarta"
+    book: ScheduleBook | None = None  # the schedules the window was judged on
     location: Location | None = None
     distance_m: float | None = None
     out_of_office: bool = False
@@ -144,7 +145,7 @@ def check_schedule(employee: Employee, kind: str, now: datetime, tz: str,
     book = ScheduleBook.load(candidates[0], candidates[-1], [employee.id])
     days = [book.day(employee.id, employee.schedule_group_id, d, tz) for d in candidates]
     chosen = rs.pick_work_date(now, days, kind)
-    attempt.tz = tz
+    attempt.tz, attempt.book = tz, book  # the day's recompute reuses the book it covers
     if chosen is None:
         today = days[-1]
         attempt.work_date = today.work_date

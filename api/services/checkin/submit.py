@@ -111,7 +111,7 @@ def submit(employee: Employee, must_change_password: bool, req: CheckinRequest,
                 approval="pending" if attempt.status == "PENDING" else None,
             )
             if attempt.status != "REJECTED":
-                daily.recompute_day(employee.id, attempt.work_date, now)
+                daily.recompute_day(employee.id, attempt.work_date, now, attempt.book)
             answer = answer_for(event, attempt, req.kind)
             event.response = json.dumps(answer)
             event.save()

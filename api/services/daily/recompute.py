@@ -170,11 +170,14 @@ def _employees(employee_ids: Sequence[int] | None, default_tz: str) -> list[tupl
 
 
 def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] | None,
-                    now: datetime) -> int:
+                    now: datetime, book: schedules.ScheduleBook | None = None) -> int:
     """Recompute the records of these employees (all active ones if None) for the dates;
-    returns how many records were computed (only changed ones are written)."""
+    returns how many records were computed (only changed ones are written). `book`: one the
+    caller loaded in this transaction, used when it covers these days."""
     default_tz = current_app.config["PEMDA_TZ"]
-    book = schedules.ScheduleBook.load(date_from - timedelta(days=1), date_to, employee_ids)
+    start = date_from - timedelta(days=1)
+    if book is None or employee_ids is None or not book.covers(start, date_to, employee_ids):
+        book = schedules.ScheduleBook.load(start, date_to, employee_ids)
     employees = _employees(employee_ids, default_tz)
     total = 0
     for start in range(0, len(employees), CHUNK):
@@ -205,6 +208,7 @@ def joined_date(created_at, tz: str) -> date:
     return clock.local(created, tz).date() if created else date.min
 
 
-def recompute_day(employee_id: int, work_date: date, now: datetime) -> None:
+def recompute_day(employee_id: int, work_date: date, now: datetime,
+                  book: schedules.ScheduleBook | None = None) -> None:
     """Recompute one employee-day (inside the caller's transaction)."""
-    recompute_range(work_date, work_date, [employee_id], now)
+    recompute_range(work_date, work_date, [employee_id], now, book)

@@ -71,12 +71,16 @@ class ScheduleBook:
     shifts: dict[int, rs.Shift]
     roster: dict[tuple[int, date], int | None] = field(default_factory=dict)
     _weekly: dict[tuple[int, date, str], rs.ScheduleDay] = field(default_factory=dict)
+    # what was loaded: the roster holds these dates of these employees (None: everyone)
+    loaded: tuple[date, date, frozenset[int] | None] | None = None
 
     @classmethod
     def load(cls, date_from: date, date_to: date, employee_ids: Iterable[int] | None = None,
              ) -> ScheduleBook:
         years = range(date_from.year - 1, date_to.year + 1)  # -1: overnight shifts on Jan 1
         book = cls(load_groups(), load_calendar(years), load_shifts())
+        book.loaded = (date_from, date_to,
+                       None if employee_ids is None else frozenset(employee_ids))
         query = RosterEntry.select(RosterEntry.employee, RosterEntry.work_date,
                                    RosterEntry.shift).where(
             RosterEntry.work_date.between(date_from, date_to))
@@ -87,6 +91,15 @@ class ScheduleBook:
         for entry in query.tuples().iterator():
             book.roster[(entry[0], entry[1])] = entry[2]
         return book
+
+    def covers(self, date_from: date, date_to: date, employee_ids: Iterable[int]) -> bool:
+        """Whether this book can answer for these employee-days (a day outside what was
+        loaded would silently read as not rostered)."""
+        if self.loaded is None:
+            return False
+        first, last, ids = self.loaded
+        return first <= date_from and date_to <= last and (
+            ids is None or set(employee_ids) <= ids)
 
     def day(self, employee_id: int, group_id: int, work_date: date, tz: str) -> rs.ScheduleDay:
         group = self.groups[group_id]
