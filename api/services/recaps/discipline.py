@@ -108,15 +108,16 @@ def _islands(window_from: date, first: date, last: date, employees) -> pd.DataFr
     return query_frame(runs, ["employee_id", "island", "length"])
 
 
-def tk_candidates(first: date, last: date, opd_ids=None, employee_opd_ids=None):
-    """Subquery: employees with a TK day in the period (by that day's OPD or current OPD)."""
-    query = (DailyRecord.select(DailyRecord.employee).distinct()
-             .where(DailyRecord.work_date.between(first, last), DailyRecord.status == "TK"))
-    if opd_ids is not None:
-        query = query.where(DailyRecord.opd.in_(list(opd_ids)))
-    if employee_opd_ids is not None:
-        query = query.join(Employee).where(Employee.opd.in_(list(employee_opd_ids)))
-    return query
+def streak_candidates(frame: pd.DataFrame, first: date, last: date, employees,
+                      threshold: int, policy: Policy) -> list[int]:
+    """The employees whose longest TK run the watch-list needs: those it shows for their PP 94
+    days, and those with enough TK days — counted from STREAK_LOOKBACK_DAYS before the year,
+    where a run may begin — to hold a run of `consecutive_tk_limit`. Nobody else can be
+    flagged, so the runs are not searched for the whole pemda."""
+    shown = frame.loc[frame["pp94_days"] >= threshold, "employee_id"]
+    reach = ytd_totals(first - timedelta(days=STREAK_LOOKBACK_DAYS), last, employees)
+    enough = reach.loc[reach["ytd_tk_days"] >= policy.consecutive_tk_limit, "employee_id"]
+    return sorted({int(e) for e in shown} | {int(e) for e in enough})
 
 
 def pp94_columns(ytd: pd.DataFrame, policy: Policy) -> pd.DataFrame:
@@ -165,8 +166,8 @@ def watchlist(year: int, as_of: date, policy: Policy, opd_ids=None,
     if opd_ids is not None:
         employees = employees.where(Employee.opd.in_(list(opd_ids)))
     frame = pp94_columns(ytd_totals(first, last, employees), policy)
-    streaks = tk_streaks(first, last, tk_candidates(first, last, None, opd_ids))
-    frame = flag_streaks(frame, streaks, policy)
+    frame = flag_streaks(frame, tk_streaks(first, last, streak_candidates(
+        frame, first, last, employees, threshold, policy)), policy)
     frame = frame[(frame["pp94_days"] >= threshold) | frame["consecutive_tk_flag"]]
     frame = frame.assign(next_level_at=next_level_days(frame["pp94_days"], policy))
     people = query_frame(

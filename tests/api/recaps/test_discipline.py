@@ -130,6 +130,25 @@ def test_a_run_across_the_month_boundary_is_seen_in_the_later_month(client, worl
     assert rows["_"]["flagged_consecutive"] == 1
 
 
+def test_a_run_that_began_last_year_is_flagged_on_this_years_watchlist(client, world):
+    """Five TK workdays at the end of December 2025 and five at the start of January 2026 are
+    one run of ten: the 2026 watch-list flags it, though 2026 holds only five TK days; nine
+    in all are no run of ten and not flagged."""
+    december = [date(2025, 12, d) for d in (22, 23, 24, 29, 30)]
+    january = [date(2026, 1, d) for d in (2, 5, 6, 7, 8)]
+    across = world.add_person("mangkir", "a", password=None)
+    daily_records(across, december + january, "TK")
+    short = world.add_person("hampir", "a", password=None)
+    daily_records(short, december[1:] + january, "TK")
+    rows = watch(client, world)
+    assert rows[across.id]["longest_tk_streak"] == 10
+    assert rows[across.id]["consecutive_tk_flag"] is True
+    assert rows[across.id]["ytd_tk_days"] == 5
+    assert short.id in rows  # shown for its PP 94 days (5), with its run of 9, not flagged
+    assert (rows[short.id]["longest_tk_streak"], rows[short.id]["consecutive_tk_flag"]) == (
+        9, False)
+
+
 def test_watchlist_scope(client, world):
     mine = with_tk_days(world, "tk_a", 5, "a")
     theirs = with_tk_days(world, "tk_b", 5, "b")
