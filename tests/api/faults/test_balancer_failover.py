@@ -19,6 +19,8 @@ import requests
 from tests.api.faults.load import Phones, count, enrolled_attempts, gunicorn, workers_of
 from tests.dashboard.conftest import free_port
 
+pytestmark = pytest.mark.skipif(bool(os.environ.get("TEST_DATABASE_URL")),
+                                reason="fault tests run once: in the SQLite run")
 EMPLOYEES = 60
 
 HAPROXY_CFG = """\
