@@ -15,11 +15,12 @@ retry and its original (which share their work date) still collide. SQLite stays
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 
 from peewee import ForeignKeyField
 
 from api.db import database, is_postgres
+from api.rules.months import month_of, months_between, next_month
 
 log = logging.getLogger(__name__)
 KEY = "work_date"
@@ -30,14 +31,6 @@ def _models():
     from api.models import CheckinEvent, DailyRecord
 
     return (CheckinEvent, DailyRecord)
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def next_month(month: date) -> date:
-    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def partition_name(table: str, month: date) -> str:
@@ -78,7 +71,7 @@ def _convert(model, today: date) -> None:
         f'PARTITION BY RANGE ("{KEY}")')
     database.execute_sql(f'ALTER SEQUENCE "{table}_id_seq" OWNED BY "{table}"."id"')
     database.execute_sql(f'CREATE TABLE "{table}_default" PARTITION OF "{table}" DEFAULT')
-    ensure_months(table, month_start(first or today), month_start(today))
+    ensure_months(table, first or today, today)
     database.execute_sql(f'INSERT INTO "{table}" SELECT * FROM "{old}"')
     database.execute_sql(f'DROP TABLE "{old}" CASCADE')
     _constraints(model)
@@ -115,13 +108,11 @@ def ensure_months(table: str, first: date, last: date) -> list[str]:
     """Create the monthly partitions from `first` to `last` that are missing; returns their
     names. Rows of such a month already in the default partition are moved into it."""
     made, existing = [], set(partitions_of(table))
-    month = month_start(first)
-    while month <= last:
+    for month in months_between(first, last):
         name = partition_name(table, month)
         if name not in existing:
             _create(table, name, month, next_month(month))
             made.append(name)
-        month = next_month(month)
     return made
 
 
@@ -146,12 +137,12 @@ def ensure_ahead(today: date, months: int = MONTHS_AHEAD) -> list[str]:
     """This month's and the next `months` months' partitions of both tables."""
     if not is_postgres():
         return []
-    last = month_start(today)
+    last = month_of(today)
     for _ in range(months):
         last = next_month(last)
     made = []
     for model in _models():
         table = model._meta.table_name
         if is_partitioned(table):
-            made += ensure_months(table, month_start(today), last)
+            made += ensure_months(table, today, last)
     return made

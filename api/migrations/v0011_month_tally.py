@@ -9,7 +9,7 @@ from api.models import DailyRecord, MonthTally
 
 
 def upgrade(db, migrator) -> None:
-    from api.services.closing import months_between
+    from api.rules.months import months_between
     from api.services.daily import refresh_tally
 
     db.create_tables([MonthTally])

@@ -26,6 +26,7 @@ from api.models import (
     Opd,
     StoredFile,
 )
+from api.rules.months import month_end, month_of, months_between  # noqa: F401 - exported
 from api.services import audit, daily
 from api.services.org import snapshot
 
@@ -33,20 +34,6 @@ CLOSED, REOPENED = "closed", "reopened"
 MONTH_LOCK_SPACE = 4244
 
 
-def month_of(day: date) -> date:
-    return day.replace(day=1)
-
-
-def month_end(month: date) -> date:
-    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def months_between(date_from: date, date_to: date) -> list[date]:
-    months, current = [], month_of(date_from)
-    while current <= date_to:
-        months.append(current)
-        current = month_end(current) + timedelta(days=1)
-    return months
 
 
 def _lock(pairs: Iterable[tuple[int, date]], exclusive: bool = False) -> None:

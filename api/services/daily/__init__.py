@@ -15,10 +15,10 @@ from .recompute import (
     recompute_day,
     recompute_range,
 )
-from .tally import counted_days, month_end, whole_months
+from .tally import counted_days
 from .tally import refresh as refresh_tally
 
 __all__ = ["Posting", "after_group_change", "after_office_change", "closed_months",
            "counted_days", "dates", "day_dict", "day_results", "days_query", "load_postings",
-           "month_end", "office_tz", "pemda_today", "posting_on", "recompute_all",
-           "recompute_day", "recompute_range", "refresh_tally", "whole_months"]
+           "office_tz", "pemda_today", "posting_on", "recompute_all",
+           "recompute_day", "recompute_range", "refresh_tally"]

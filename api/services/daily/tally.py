@@ -1,15 +1,16 @@
 """The month tally (api/models/attendance.py MonthTally): each employee-month's counted days
 grouped by OPD, unit, status and tiers. It is rebuilt from the daily records by their one
 writer, `recompute_range`, in the same transaction, so it never disagrees with them; the
-whole-pemda recap then groups about 150,000 tally rows instead of 1.5 M days."""
+whole-pemda recap then reads about 262,000 tally rows instead of grouping 1.5 M days."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from peewee import Value, fn
 
 from api.models import DailyRecord, MonthTally
+from api.rules.months import month_end
 
 ID_CHUNK = 20000  # ids per IN list (SQLite allows 32766 variables)
 GROUPED = (DailyRecord.employee, DailyRecord.opd, DailyRecord.unit, DailyRecord.status,
@@ -23,10 +24,6 @@ FIELDS = [MonthTally.employee, MonthTally.month, MonthTally.opd, MonthTally.unit
 def counted_days():
     """Workday records as the recap counts them (a correction may declare a day off)."""
     return (DailyRecord.workday, DailyRecord.status != "LIBUR")
-
-
-def month_end(month: date) -> date:
-    return (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def _grouped(month: date):
@@ -57,13 +54,3 @@ def refresh(employee_ids: Iterable[int] | None, months: Iterable[date]) -> None:
 
 def months_of(days: Iterable[date]) -> set[date]:
     return {day.replace(day=1) for day in days}
-
-
-def whole_months(date_from: date, date_to: date) -> tuple[date, date] | None:
-    """The first and last month wholly inside [date_from, date_to] that start at date_from,
-    or None: the part of a range the tally can answer."""
-    if date_from.day != 1:
-        return None
-    last = date_to.replace(day=1) if date_to == month_end(date_to) else \
-        (date_to.replace(day=1) - timedelta(days=1)).replace(day=1)
-    return (date_from, last) if last >= date_from else None

@@ -11,8 +11,9 @@ from api.db import database
 from api.frames import query_frame
 from api.models import DailyRecord, Employee, MonthTally, Opd
 from api.rules.discipline import pp94_level
+from api.rules.months import month_end, whole_months
 from api.rules.policy import Policy
-from api.services.daily import counted_days, month_end, whole_months
+from api.services.daily import counted_days
 
 # A streak that reaches into a month may have begun before it: look this far back (ten
 # workdays plus the longest holiday run of the year, Idul Fitri, fit easily).

@@ -14,7 +14,7 @@ from flask import current_app
 from api import clock
 from api.errors import ApiError
 from api.models import StoredFile
-from api.services.closing import months_between
+from api.rules.months import months_between
 
 from .blobs import StorageDown, store
 
