@@ -53,7 +53,7 @@ def haproxy(folder: Path, backends: list[str]) -> Iterator[str]:
                         for n, address in enumerate(backends))
     config = folder / "haproxy.cfg"
     config.write_text(HAPROXY_CFG.format(port=port, servers=servers))
-    process = subprocess.Popen(["haproxy", "-f", str(config), "-db"],
+    process = subprocess.Popen([haproxy_bin(), "-f", str(config), "-db"],
                                stdout=(folder / "haproxy.log").open("wb"),
                                stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -82,9 +82,14 @@ def served(log: Path) -> int:
     return sum(1 for line in log.read_text().splitlines() if "POST /api/v1/attendance" in line)
 
 
+def haproxy_bin() -> str | None:
+    """Debian installs it in /usr/sbin, which a non-login PATH may lack."""
+    return shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
+
+
 @pytest.fixture
 def balancer_tool():
-    if not shutil.which("haproxy"):
+    if not haproxy_bin():
         if os.environ.get("CI"):
             pytest.fail("haproxy is missing (.ci/run installs Debian's package)")
         pytest.skip("haproxy not installed (apt-get install haproxy)")
