@@ -52,20 +52,20 @@ class FaceEngine:
         missing = self.check_models(cfg)
         if missing:
             raise ModelsUnavailable(missing)
-        opts = Runtime.of(cfg.threads, cfg.providers)
+        runtime = Runtime.of(cfg.threads, cfg.providers)
 
         def path(spec: manifest.ModelSpec):
             return manifest.locate(spec, cfg.models_dir, cfg.build_dir)
 
-        self.detector = YuNetDetector(path(manifest.YUNET), opts, cfg.detect_score_threshold,
+        self.detector = YuNetDetector(path(manifest.YUNET), runtime, cfg.detect_score_threshold,
                                       cfg.nms_iou_threshold, cfg.detect_max_side)
-        self.recognizer = DlibRecognizer(path(manifest.RECOGNIZER), opts, cfg.batch_size)
+        self.recognizer = DlibRecognizer(path(manifest.RECOGNIZER), runtime, cfg.batch_size)
         self.liveness = LivenessChecker(path(manifest.MINIFASNET_V2),
-                                        path(manifest.MINIFASNET_V1SE), opts,
+                                        path(manifest.MINIFASNET_V1SE), runtime,
                                         cfg.liveness_box_scale)
         self.model_version = f"{manifest.RECOGNIZER.name}+{manifest.YUNET.name}"
         log.info("face engine ready (%s, %d thread(s), %s)", self.model_version, cfg.threads,
-                 ", ".join(opts.providers))
+                 ", ".join(runtime.providers))
 
     @staticmethod
     def check_models(config: EngineConfig) -> list[str]:

@@ -34,8 +34,6 @@ CLOSED, REOPENED = "closed", "reopened"
 MONTH_LOCK_SPACE = 4244
 
 
-
-
 def _lock(pairs: Iterable[tuple[int, date]], exclusive: bool = False) -> None:
     """On PostgreSQL, writers of a month share a lock that closing takes exclusively."""
     if not is_postgres():

@@ -14,6 +14,7 @@ from api.bulk import insert_rows, raw_rows
 from api.db import is_sqlite, write_transaction
 from api.models import Assignment, DailyRecord, Employee, EmployeeLocation, Location
 from api.rules.daily_status import DayResult, compute_day
+from api.rules.months import month_of
 from api.services import policy, schedules
 
 from . import inputs as day_inputs
@@ -175,9 +176,10 @@ def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] 
     returns how many records were computed (only changed ones are written). `book`: one the
     caller loaded in this transaction, used when it covers these days."""
     default_tz = current_app.config["PEMDA_TZ"]
-    start = date_from - timedelta(days=1)
-    if book is None or employee_ids is None or not book.covers(start, date_to, employee_ids):
-        book = schedules.ScheduleBook.load(start, date_to, employee_ids)
+    book_from = date_from - timedelta(days=1)  # overnight shifts begin the day before
+    if book is None or employee_ids is None or not book.covers(book_from, date_to,
+                                                               employee_ids):
+        book = schedules.ScheduleBook.load(book_from, date_to, employee_ids)
     employees = _employees(employee_ids, default_tz)
     total = 0
     for start in range(0, len(employees), CHUNK):
@@ -187,7 +189,7 @@ def recompute_range(date_from: date, date_to: date, employee_ids: Sequence[int] 
         if writes:
             with write_transaction():
                 upsert(writes)
-                tally.refresh({row[0] for row in writes}, tally.months_of(r[1] for r in writes))
+                tally.refresh({row[0] for row in writes}, {month_of(row[1]) for row in writes})
         total += len(rows)
     return total
 

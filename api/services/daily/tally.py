@@ -50,7 +50,3 @@ def refresh(employee_ids: Iterable[int] | None, months: Iterable[date]) -> None:
                 source = source.where(DailyRecord.employee.in_(chunk))
             stale.execute()
             MonthTally.insert_from(source, FIELDS).execute()
-
-
-def months_of(days: Iterable[date]) -> set[date]:
-    return {day.replace(day=1) for day in days}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app
+from flask import current_app
 
 
 class StorageDown(Exception):
@@ -51,9 +51,6 @@ class LocalDisk:
             for path in folder.iterdir():
                 if path.is_file():
                     yield f"{prefix}/{path.name}", path.stat().st_mtime
-
-    def check(self) -> str:
-        return "ok"
 
 
 class S3Store:
@@ -133,10 +130,10 @@ def s3_store(config) -> S3Store:
                    config["S3_REGION"])
 
 
-def store(app: Flask | None = None) -> LocalDisk | S3Store:
+def store() -> LocalDisk | S3Store:
     """The app's store, made on first use. The local disk follows UPLOAD_DIR as it is now (the
     storage fault tests move it under a running app)."""
-    app = app or current_app._get_current_object()
+    app = current_app
     if not app.config["STORAGE_URL"]:
         return LocalDisk(Path(app.config["UPLOAD_DIR"]))
     made = app.extensions.get("hadir_storage")
