@@ -114,10 +114,15 @@ def streak_candidates(frame: pd.DataFrame, first: date, last: date, employees,
     """The employees whose longest TK run the watch-list needs: those it shows for their PP 94
     days, and those with enough TK days — counted from STREAK_LOOKBACK_DAYS before the year,
     where a run may begin — to hold a run of `consecutive_tk_limit`. Nobody else can be
-    flagged, so the runs are not searched for the whole pemda."""
+    flagged, so the runs are not searched for the whole pemda. `frame` holds the year's
+    totals already; only the look-back days before it are read."""
     shown = frame.loc[frame["pp94_days"] >= threshold, "employee_id"]
-    reach = ytd_totals(first - timedelta(days=STREAK_LOOKBACK_DAYS), last, employees)
-    enough = reach.loc[reach["ytd_tk_days"] >= policy.consecutive_tk_limit, "employee_id"]
+    before = ytd_totals(first - timedelta(days=STREAK_LOOKBACK_DAYS), first - timedelta(days=1),
+                        employees)
+    reach = (pd.concat([frame[["employee_id", "ytd_tk_days"]],
+                        before[["employee_id", "ytd_tk_days"]]])
+             .groupby("employee_id")["ytd_tk_days"].sum())
+    enough = reach.index[reach >= policy.consecutive_tk_limit]
     return sorted({int(e) for e in shown} | {int(e) for e in enough})
 
 
