@@ -50,10 +50,10 @@ def copy_year() -> int:
         for k in BLOCKS:
             shifted = (f"work_date + {30 * k}" if is_postgres()
                        else f"date(work_date, '{30 * k:+d} days')")
+            mark = database.obj.param  # the driver's placeholder: ? or %s
             cursor = database.execute_sql(
                 f'INSERT INTO daily_record ("work_date", {columns}) SELECT {shifted}, {columns} '
-                "FROM daily_record WHERE work_date BETWEEN %s AND %s".replace(
-                    "%s", "%s" if is_postgres() else "?"), APRIL)
+                f"FROM daily_record WHERE work_date BETWEEN {mark} AND {mark}", APRIL)
             copied += cursor.rowcount
         refresh_tally(None, months_between(*year))
     return copied

@@ -21,6 +21,7 @@ from api.models import MonthTally, Unit
 from api.rules.codes import ABSENCE_CODES, EARLY_PREFIX, LATE_PREFIX
 from api.rules.daily_status import DayResult
 from api.rules.discipline import day_codes, day_cost
+from api.rules.months import month_end, month_of
 from api.rules.policy import Policy
 from api.rules.recap import month_label, status_bucket
 from api.services.policy import in_force
@@ -56,9 +57,8 @@ class MonthlyRecap:
 
 
 def month_bounds(month: date) -> tuple[date, date]:
-    first = month.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
+    first = month_of(month)
+    return first, month_end(first)
 
 
 def day_groups(first: date, opd_ids) -> pd.DataFrame:
