@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from api import create_app  # noqa: E402
 from api.db import database  # noqa: E402
+from api.rules.months import month_end  # noqa: E402
 
 
 def month_bounds(month: str) -> tuple[date, date]:
     first = date.fromisoformat(f"{month}-01")
-    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return first, following - timedelta(days=1)
+    return first, month_end(first)
 
 
 def config(url: str, fake_now: str) -> dict:
